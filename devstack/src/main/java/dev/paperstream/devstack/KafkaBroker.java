@@ -1,0 +1,279 @@
+package dev.paperstream.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one) running in a JVM process of its own,
+ * started from the Apache Kafka jars of Maven Central. Used by the tests and by the local launcher because
+ * this project must run where no Docker engine exists.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private final String classpath;
+    private Process process;
+
+    private KafkaBroker(Path dir, int port, int controllerPort) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.classpath = brokerClasspath();
+    }
+
+    /** Starts a broker on free ports with fresh storage under {@code dir}. */
+    public static KafkaBroker startFresh(Path dir) {
+        return start(dir, freePort(), freePort());
+    }
+
+    /**
+     * Starts a broker on the given ports, formatting {@code dir} only when it holds no storage yet, so a
+     * local run keeps its topics between runs.
+     */
+    public static KafkaBroker start(Path dir, int port, int controllerPort) {
+        KafkaBroker broker = new KafkaBroker(dir, port, controllerPort);
+        broker.prepare();
+        broker.launch();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the process (SIGTERM, then SIGKILL after 20 s); storage stays, so {@link #restart()} resumes. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Starts the stopped broker again on the same ports and storage. */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    /** Creates topics (idempotently) with the given partition count. */
+    public void createTopics(int partitions, String... names) {
+        try (Admin admin = admin()) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : names) {
+                topics.add(new NewTopic(name, partitions, (short) 1));
+            }
+            admin.createTopics(topics).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + name, e);
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void prepare() {
+        try {
+            Files.createDirectories(dir);
+            Path logs = dir.resolve("data");
+            Files.writeString(dir.resolve("server.properties"), serverProperties(logs), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("log4j2.properties"), LOG4J2, StandardCharsets.UTF_8);
+            if (!Files.exists(logs.resolve("meta.properties"))) {
+                run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
+                        dir.resolve("server.properties").toString(), "--standalone"), Duration.ofSeconds(60));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch() {
+        try {
+            List<String> command = javaCommand(List.of("kafka.Kafka", dir.resolve("server.properties").toString()));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + "; see "
+                        + dir.resolve("broker.log"));
+            }
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                last = e;
+                sleep(200);
+            }
+        }
+        stop();
+        throw new IllegalStateException("Kafka broker not ready after " + READY_TIMEOUT + "; see "
+                + dir.resolve("broker.log"), last);
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+    }
+
+    private String serverProperties(Path logs) {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("log.dirs", logs.toString());
+        p.setProperty("num.partitions", "1");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("min.insync.replicas", "1");
+        p.setProperty("default.replication.factor", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("auto.create.topics.enable", "true");
+        StringBuilder out = new StringBuilder();
+        p.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
+        return out.toString();
+    }
+
+    private void run(List<String> mainAndArgs, Duration timeout) {
+        try {
+            Process p = new ProcessBuilder(javaCommand(mainAndArgs))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("format.log").toFile()))
+                    .start();
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("'" + mainAndArgs + "' failed; see " + dir.resolve("format.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> javaCommand(List<String> mainAndArgs) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                "-Dkafka.logs.dir=" + dir,
+                "-cp", classpath));
+        command.addAll(mainAndArgs);
+        return command;
+    }
+
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer buffer = ByteBuffer.allocate(16);
+        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    private static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka-broker.classpath missing: build the devstack module with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String LOG4J2 = """
+            status = warn
+            appender.file.type = File
+            appender.file.name = file
+            appender.file.fileName = ${sys:kafka.logs.dir}/server.log
+            appender.file.layout.type = PatternLayout
+            appender.file.layout.pattern = [%d] %p %m (%c)%n
+            rootLogger.level = WARN
+            rootLogger.appenderRef.file.ref = file
+            logger.kafka.name = kafka
+            logger.kafka.level = INFO
+            """;
+}
