@@ -3,7 +3,6 @@ package dev.paperstream.devstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on free ports with fresh storage under {@code dir}. */
     public static KafkaBroker startFresh(Path dir) {
-        return start(dir, freePort(), freePort());
+        return start(dir, FreePorts.next(), FreePorts.next());
     }
 
     /**
@@ -246,14 +245,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

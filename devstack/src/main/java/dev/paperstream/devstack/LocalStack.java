@@ -1,0 +1,164 @@
+package dev.paperstream.devstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import dev.paperstream.events.Topics;
+
+/**
+ * The whole pipeline on one machine with one command: a Kafka broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} is
+ * set), PostgreSQL (the configured server, else 127.0.0.1:5432, else an embedded one), then the three services from
+ * their built jars. Everything it started stops on Ctrl-C. State lives in {@code .paperstream/} so the catalogue
+ * survives restarts.
+ */
+public final class LocalStack {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final String DATABASE = "paperstream";
+
+    private final Path projectDir;
+    private final Path stateDir;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private LocalStack(Path projectDir) {
+        this.projectDir = projectDir;
+        this.stateDir = projectDir.resolve(".paperstream");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path projectDir = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(projectDir);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stopAll();
+            stopped.countDown();
+        }, "paperstream-shutdown"));
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("paperstream: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.watch();
+        stopped.await();
+    }
+
+    private void startAll() throws IOException {
+        Files.createDirectories(stateDir.resolve("logs"));
+
+        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            requireFree(9092, "Kafka");
+            requireFree(9093, "the Kafka controller");
+            say("starting Kafka (KRaft) on 127.0.0.1:9092, data in " + stateDir.resolve("kafka"));
+            KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"), 9092, 9093);
+            started.push(broker);
+            broker.createTopics(1, Topics.DIGEST_ENTRIES, Topics.DIGEST_ENTRIES_DLQ, Topics.PAPERS_ENRICHED);
+            bootstrap = broker.bootstrapServers();
+        } else {
+            say("using Kafka at " + bootstrap);
+        }
+
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        String jdbcUrl = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            PostgresServer postgres = PostgresServer.configuredOrEmbedded(stateDir.resolve("postgres"));
+            if (postgres.isEmbedded()) {
+                started.push(postgres);
+                say("no PostgreSQL at 127.0.0.1:5432: started an embedded one, data in " + stateDir.resolve("postgres"));
+            }
+            postgres.ensureDatabase(DATABASE);
+            jdbcUrl = postgres.jdbcUrl(DATABASE);
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        }
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        say("using PostgreSQL at " + jdbcUrl);
+
+        String tokens = System.getenv("PAPERSTREAM_API_TOKENS");
+        String devToken = null;
+        if (tokens == null || tokens.isBlank()) {
+            devToken = "dev-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+            tokens = devToken;
+        }
+        env.put("PAPERSTREAM_API_TOKENS", tokens);
+
+        // enrich owns the catalogue schema and ingest its receipts: both migrate before query reads them
+        ServiceProcess enrich = startService("enrich-service", 8082, env);
+        ServiceProcess ingest = startService("ingest-service", 8081, env);
+        enrich.awaitReady(READY_TIMEOUT);
+        ingest.awaitReady(READY_TIMEOUT);
+        ServiceProcess query = startService("query-service", 8083, env).awaitReady(READY_TIMEOUT);
+
+        say("");
+        say("paperstream is running (Ctrl-C stops everything):");
+        say("  ingest  " + ingest.baseUrl() + "   POST /digests");
+        say("  enrich  " + enrich.baseUrl() + "   Kafka " + bootstrap + " topic " + Topics.PAPERS_ENRICHED);
+        say("  query   " + query.baseUrl() + "   GET /papers, /topics, /digests  (Swagger UI: /q/swagger-ui)");
+        say("  logs    " + stateDir.resolve("logs"));
+        if (devToken != null) {
+            say("  dev token (PAPERSTREAM_API_TOKENS): " + devToken);
+            say("");
+            say("  curl -H 'Authorization: Bearer " + devToken + "' -H 'Content-Type: text/plain' \\");
+            say("       --data-binary @my-digest.txt " + ingest.baseUrl() + "/digests");
+        }
+    }
+
+    private ServiceProcess startService(String module, int port, Map<String, String> env) {
+        requireFree(port, module);
+        say("starting " + module + " on port " + port);
+        ServiceProcess service = ServiceProcess.start(projectDir, module, port, env,
+                stateDir.resolve("logs").resolve(module + ".log"));
+        started.push(service);
+        return service;
+    }
+
+    /** Exits (and so stops everything) when a service dies, pointing at its log. */
+    private void watch() throws InterruptedException {
+        while (true) {
+            for (AutoCloseable resource : List.copyOf(started)) {
+                if (resource instanceof ServiceProcess service && !service.isAlive()) {
+                    System.err.println("paperstream: " + service.name() + " stopped; see " + service.log());
+                    System.exit(1);
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private synchronized void stopAll() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("paperstream: while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " for " + what + " is in use; stop whatever holds it"
+                    + (port == 9092 ? " or set KAFKA_BOOTSTRAP_SERVERS to use that broker" : ""));
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}
