@@ -1,0 +1,167 @@
+package dev.paperstream.ingest.domain;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads an Atom feed ({@code application/atom+xml}) as the arXiv API and arXiv's RSS service write them: each
+ * {@code entry} gives the arXiv id in its {@code id} (version dropped), {@code title}, {@code summary} and
+ * {@code published}. The digest date is the latest {@code published} day. DTDs are refused outright, which rules
+ * out external entities and entity-expansion bombs before any is read.
+ */
+public final class AtomDigestParser implements DigestParser {
+
+    public static final String SOURCE = "arxiv-atom";
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** arXiv's RSS service starts each summary with this line before the abstract proper. */
+    private static final Pattern ANNOUNCEMENT = Pattern.compile(
+            "(?s)^arXiv:\\S+\\s+Announce Type:\\s*\\S+\\s+Abstract:\\s*");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    @Override
+    public ParsedDigest parse(byte[] body) {
+        Element feed = read(body).getDocumentElement();
+        if (!"feed".equals(feed.getLocalName()) || !isAtom(feed)) {
+            throw new InvalidDigestException("The XML is not an Atom feed: its root element is <" + feed.getTagName()
+                    + ">, expected <feed xmlns=\"" + ATOM + "\">.");
+        }
+        List<ParsedEntry> entries = new ArrayList<>();
+        List<LocalDate> published = new ArrayList<>();
+        int index = 0;
+        for (Element entry : children(feed, "entry")) {
+            int number = ++index;
+            String title = child(entry, "title").map(AtomDigestParser::text).map(Text::singleLine).orElse("");
+            if (title.isEmpty()) {
+                throw new InvalidDigestException("Atom entry " + number + " has no title.");
+            }
+            Optional<String> arxivId = child(entry, "id").map(Element::getTextContent).flatMap(ArxivId::parse);
+            String summary = child(entry, "summary").or(() -> child(entry, "content"))
+                    .map(AtomDigestParser::text)
+                    .map(text -> ANNOUNCEMENT.matcher(text.strip()).replaceFirst(""))
+                    .map(Text::paragraphs).orElse("");
+            entries.add(new ParsedEntry(title, summary, arxivId.orElse(null), link(entry).orElse(null)));
+            child(entry, "published").or(() -> child(entry, "updated"))
+                    .map(Element::getTextContent).map(String::strip)
+                    .ifPresent(timestamp -> published.add(day(timestamp, number)));
+        }
+        if (entries.isEmpty()) {
+            throw new InvalidDigestException("No entry found: the Atom feed has no <entry>.");
+        }
+        return new ParsedDigest(published.stream().max(Comparator.naturalOrder()), Optional.of(SOURCE), entries);
+    }
+
+    private static Document read(byte[] body) {
+        if (body.length == 0) {
+            throw new InvalidDigestException("The body is empty: send an Atom feed.");
+        }
+        try {
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            builder.setErrorHandler(new Refusing());
+            return builder.parse(new ByteArrayInputStream(body));
+        } catch (SAXParseException e) {
+            if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
+                throw new InvalidDigestException("The feed has a <!DOCTYPE>: DTDs and entity declarations are not "
+                        + "accepted. Remove the DOCTYPE and send the feed again.");
+            }
+            throw new InvalidDigestException("Malformed XML at line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": " + e.getMessage());
+        } catch (SAXException | IOException e) {
+            throw new InvalidDigestException("Unreadable XML: " + e.getMessage());
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a secure-processing feature", e);
+        }
+    }
+
+    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory;
+    }
+
+    /** Without it the parser also prints every error to stderr. */
+    private static final class Refusing implements ErrorHandler {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    }
+
+    private static boolean isAtom(Element element) {
+        return ATOM.equals(element.getNamespaceURI());
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(element.getLocalName()) && isAtom(element)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Element> child(Element parent, String name) {
+        return children(parent, name).stream().findFirst();
+    }
+
+    /** Text of a text construct; {@code type="html"} holds escaped markup, whose tags are dropped. */
+    private static String text(Element element) {
+        String text = element.getTextContent();
+        return "html".equals(element.getAttribute("type")) ? TAG.matcher(text).replaceAll(" ") : text;
+    }
+
+    private static Optional<String> link(Element entry) {
+        for (Element link : children(entry, "link")) {
+            String rel = link.getAttribute("rel");
+            if ((rel.isEmpty() || "alternate".equals(rel)) && !link.getAttribute("href").isBlank()) {
+                return Optional.of(link.getAttribute("href").strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LocalDate day(String timestamp, int index) {
+        try {
+            return OffsetDateTime.parse(timestamp).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new InvalidDigestException("Atom entry " + index + " has an unparseable <published> \"" + timestamp
+                    + "\"; expected an RFC 3339 timestamp like 2024-03-14T17:59:59Z.");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.paperstream.ingest.domain;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** Reading digest JSON by hand, so every wrong field gets a message naming it rather than a mapper's stack. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private Json() {
+    }
+
+    static JsonNode read(byte[] body) {
+        String text = Text.decode(body, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new InvalidDigestException("The body is empty: send a JSON digest.");
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidDigestException("Malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The field as text, empty when absent or null; a field of another JSON type is refused. */
+    static Optional<String> text(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw new InvalidDigestException(path + "." + field + " must be a string, not " + type(node) + ".");
+        }
+        return Optional.of(node.textValue());
+    }
+
+    static Optional<String> arxivId(JsonNode parent, String field, String path) {
+        return text(parent, field, path).filter(raw -> !raw.isBlank()).map(raw -> ArxivId.parse(raw)
+                .orElseThrow(() -> new InvalidDigestException(path + "." + field + " \"" + raw
+                        + "\" is not an arXiv id (like 2403.01234 or hep-th/9901001).")));
+    }
+
+    static Optional<String> url(JsonNode parent, String field, String path) {
+        return text(parent, field, path).filter(raw -> !raw.isBlank()).map(raw -> {
+            try {
+                URI uri = new URI(raw.strip());
+                if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                        || "https".equalsIgnoreCase(uri.getScheme()))) {
+                    return uri.toString();
+                }
+            } catch (URISyntaxException e) {
+                // refused below, with the same message as a non-http link
+            }
+            throw new InvalidDigestException(path + "." + field + " \"" + raw + "\" is not an http(s) link.");
+        });
+    }
+
+    /** The date part of an ISO timestamp ({@code 2024-03-14T09:00:00.000Z}) or an ISO date. */
+    static Optional<LocalDate> day(JsonNode parent, String field, String path) {
+        return text(parent, field, path).map(raw -> {
+            try {
+                return OffsetDateTime.parse(raw.strip()).toLocalDate();
+            } catch (DateTimeParseException notATimestamp) {
+                try {
+                    return LocalDate.parse(raw.strip());
+                } catch (DateTimeParseException e) {
+                    throw new InvalidDigestException(path + "." + field + " \"" + raw
+                            + "\" is not an ISO date or timestamp.");
+                }
+            }
+        });
+    }
+
+    static String type(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case STRING -> "a string";
+            default -> "null";
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package dev.paperstream.ingest.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PageDigestParserTest {
+
+    private static final List<String> CHROME = List.of("Get trending papers", "Subscribe", "byAK", "research community");
+
+    private final PageDigestParser parser = new PageDigestParser(StandardCharsets.UTF_8, Year.of(2026));
+
+    @Test
+    void sample_page_gives_104_entries_from_pat_to_cdr() {
+        ParsedDigest digest = parser.parse(SampleDigest.page());
+
+        List<ParsedEntry> entries = digest.entries();
+        assertThat(entries).hasSize(SampleDigest.ENTRIES);
+        assertThat(entries.get(0).title()).isEqualTo(SampleDigest.FIRST_TITLE);
+        assertThat(entries.get(entries.size() - 1).title()).isEqualTo(SampleDigest.LAST_TITLE);
+        assertThat(entries).extracting(ParsedEntry::title).contains(
+                "TÜLU 3: Pushing Frontiers in Open Language Model Post-Training",
+                "2 OLMo 2 Furious",
+                "Who's Harry Potter? Approximate Unlearning in LLMs");
+        assertThat(digest.date()).contains(LocalDate.of(2026, 3, 14));
+    }
+
+    @Test
+    void no_chrome_line_becomes_an_entry_or_leaks_into_an_abstract() {
+        for (ParsedEntry entry : parser.parse(SampleDigest.page()).entries()) {
+            for (String chrome : CHROME) {
+                assertThat(entry.title()).doesNotContain(chrome);
+                assertThat(entry.abstractText()).doesNotContain(chrome);
+            }
+            assertThat(entry.title()).isNotIn("new", "Mar 14");
+            assertThat(entry.abstractText()).isNotBlank().doesNotStartWith("Mar 14").doesNotContain("\n\n");
+        }
+    }
+
+    @Test
+    void links_in_abstracts_stay_intact() {
+        List<ParsedEntry> entries = parser.parse(SampleDigest.page()).entries();
+
+        assertThat(entries.get(0).abstractText())
+                .endsWith("Code: https://github.com/kriskrisliu/PAT_Pruning-Aware-Tuning");
+        assertThat(entries).filteredOn(e -> e.title().startsWith("Distilling Step-by-Step!")).singleElement()
+                .extracting(ParsedEntry::abstractText).asString()
+                .contains("https://github.com/google-research/distilling-step-by-step ");
+    }
+
+    @Test
+    void crlf_bom_trailing_spaces_and_missing_chrome_give_the_same_entries() {
+        List<ParsedEntry> expected = parser.parse(SampleDigest.page()).entries();
+        String crlf = "\uFEFF" + SampleDigest.page().replace("\n", "  \r\n");
+        String withoutChrome = SampleDigest.page().substring(SampleDigest.page().indexOf(SampleDigest.FIRST_TITLE));
+
+        assertThat(parser.parse(crlf.getBytes(StandardCharsets.UTF_8)).entries()).isEqualTo(expected);
+        assertThat(parser.parse(withoutChrome).entries()).isEqualTo(expected);
+    }
+
+    @Test
+    void hard_wrapped_abstracts_with_paragraph_breaks_keep_titles_and_words() {
+        List<ParsedEntry> expected = parser.parse(SampleDigest.page()).entries();
+        StringBuilder page = new StringBuilder("Mar 14\n\n");
+        for (int i = 0; i < expected.size(); i++) {
+            ParsedEntry entry = expected.get(i);
+            page.append(entry.title()).append("\n\n");
+            String text = entry.abstractText();
+            int split = text.indexOf(". ", text.length() / 2);
+            if (i % 3 == 0 && split > 0) {
+                page.append(wrap(text.substring(0, split + 1), 72)).append("\n\n");
+                page.append(wrap(text.substring(split + 2), 72)).append("\n\n");
+            } else {
+                page.append(wrap(text, 72)).append("\n\n");
+            }
+        }
+
+        List<ParsedEntry> entries = parser.parse(page.toString()).entries();
+
+        assertThat(entries).extracting(ParsedEntry::title).isEqualTo(expected.stream().map(ParsedEntry::title).toList());
+        for (int i = 0; i < entries.size(); i++) {
+            assertThat(entries.get(i).abstractText().replace("\n\n", " ")).isEqualTo(expected.get(i).abstractText());
+        }
+        assertThat(entries.get(0).abstractText()).contains(".\n\n");
+    }
+
+    @Test
+    void short_lines_ending_an_abstract_are_not_titles() {
+        String page = """
+                Sparse Adapters for Tiny Models
+
+                We adapt tiny models with sparse adapters and show it works well on many tasks, with few parameters.
+
+                Code: github.com/example/sparse-adapters
+
+                Project page
+
+                Dense Retrieval Without Labels
+
+                We train a dense retriever with no labels at all, and it beats a supervised baseline on four benchmarks
+                while using a tenth of the compute.
+                Our results are available at
+
+                https://example.org/dense
+                """;
+
+        List<ParsedEntry> entries = parser.parse(page).entries();
+
+        assertThat(entries).extracting(ParsedEntry::title)
+                .containsExactly("Sparse Adapters for Tiny Models", "Dense Retrieval Without Labels");
+        assertThat(entries.get(0).abstractText()).isEqualTo("We adapt tiny models with sparse adapters and show it "
+                + "works well on many tasks, with few parameters.\n\nCode: github.com/example/sparse-adapters\n\nProject page");
+        assertThat(entries.get(1).abstractText()).endsWith("at\n\nhttps://example.org/dense");
+    }
+
+    @Test
+    void space_before_punctuation_is_dropped_except_after_a_link() {
+        String page = "Odd Spacing in Practice\n\nWe find that results improve , and then stop . See https://example.org/x . Done .\n";
+
+        ParsedEntry entry = parser.parse(page).entries().get(0);
+
+        assertThat(entry.abstractText()).isEqualTo("We find that results improve, and then stop. See https://example.org/x . Done.");
+    }
+
+    @Test
+    void decomposed_accents_are_composed_and_non_ascii_titles_kept() {
+        String decomposed = Normalizer.normalize("Élan: Réseaux de Neurones pour le Français", Normalizer.Form.NFD);
+        String page = decomposed + "\n\nNous présentons un modèle de langue entraîné sur des textes français, et il marche bien.\n";
+
+        assertThat(parser.parse(page).entries().get(0).title()).isEqualTo("Élan: Réseaux de Neurones pour le Français");
+    }
+
+    @Test
+    void date_lines_name_the_date_with_or_without_a_year() {
+        String paper = "\n\nA Paper Title Here\n\nAn abstract that is longer than the title of the paper, as abstracts are.\n";
+
+        assertThat(parser.parse("March 14, 2024" + paper).date()).contains(LocalDate.of(2024, 3, 14));
+        assertThat(parser.parse("Thursday, Mar 14" + paper).date()).contains(LocalDate.of(2026, 3, 14));
+        assertThat(parser.parse("14 Mar 2025" + paper).date()).contains(LocalDate.of(2025, 3, 14));
+        assertThat(parser.parse("2024-02-29" + paper).date()).contains(LocalDate.of(2024, 2, 29));
+        assertThat(parser.parse(paper.strip()).date()).isEmpty();
+        assertThatThrownBy(() -> parser.parse("Feb 30" + paper))
+                .isInstanceOf(InvalidDigestException.class).hasMessageContaining("Feb 30");
+    }
+
+    @Test
+    void pages_without_a_paper_are_refused() {
+        assertThatThrownBy(() -> parser.parse("")).isInstanceOf(InvalidDigestException.class)
+                .hasMessageContaining("No entry found");
+        assertThatThrownBy(() -> parser.parse("new\n\nSubscribe\n\nMar 14\n")).isInstanceOf(InvalidDigestException.class);
+        assertThatThrownBy(() -> parser.parse("just one line")).isInstanceOf(InvalidDigestException.class);
+    }
+
+    @Test
+    void invalid_utf8_is_refused_with_its_offset() {
+        byte[] body = {'T', 'i', 't', 'l', 'e', '\n', '\n', (byte) 0xC3, (byte) 0x28};
+
+        assertThatThrownBy(() -> parser.parse(body)).isInstanceOf(InvalidDigestException.class)
+                .hasMessageContaining("not valid UTF-8").hasMessageContaining("offset 7");
+    }
+
+    private static String wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return String.join("\n", lines);
+    }
+}
