@@ -1,0 +1,125 @@
+package dev.paperstream.ingest.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperstream.events.DigestEntryV1;
+import dev.paperstream.events.Topics;
+import dev.paperstream.ingest.config.IngestConfig;
+import dev.paperstream.ingest.domain.Digest;
+import dev.paperstream.ingest.domain.Entry;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Publishes a digest's entries on {@value Topics#DIGEST_ENTRIES}, keyed by paper id, and returns only when the
+ * broker acknowledged every one ({@code acks=all}, idempotent producer).
+ * <p>
+ * A plain {@link KafkaProducer} rather than a SmallRye emitter: the POST must answer within a few seconds when
+ * Kafka is down, which needs exact control of the producer's own timeouts ({@code max.block.ms} for a send without
+ * metadata, {@code delivery.timeout.ms} for an unacknowledged record) and a per-record acknowledgement to wait on,
+ * with no emitter buffer or overflow strategy in between.
+ */
+@ApplicationScoped
+public class DigestEntryPublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ObjectMapper json;
+    private final Duration deliveryTimeout;
+
+    public DigestEntryPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            IngestConfig config, ObjectMapper json) {
+        IngestConfig.Publish publish = config.publish();
+        this.json = json;
+        this.deliveryTimeout = publish.deliveryTimeout();
+        this.producer = new KafkaProducer<>(Map.ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service"),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) publish.maxBlock().toMillis()),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) publish.requestTimeout().toMillis()),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publish.deliveryTimeout().toMillis()),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, (int) publish.linger().toMillis()),
+                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, publish.batchSize()),
+                // reconnect quickly once the broker is back, so the client's retry succeeds
+                Map.entry(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+    }
+
+    /**
+     * Sends every entry and waits for all acknowledgements. On failure it still waits until each record sent is
+     * acknowledged or expired, so none is left in flight when the client is told to retry.
+     *
+     * @throws KafkaUnavailableException when any entry was not acknowledged within the delivery timeout
+     */
+    public void publish(Digest digest, Instant receivedAt) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(digest.entries().size());
+        Exception failure = null;
+        for (Entry entry : digest.entries()) {
+            try {
+                acks.add(producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES, entry.paperId(),
+                        payload(digest, entry, receivedAt))));
+            } catch (RuntimeException e) {
+                failure = e;
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + deliveryTimeout.plusSeconds(1).toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                failure = failure == null ? (Exception) e.getCause() : failure;
+            } catch (TimeoutException e) {
+                failure = failure == null ? e : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+                break;
+            }
+        }
+        if (failure != null) {
+            Log.warnf("Digest %s not accepted: Kafka did not acknowledge all %d entries (%s)",
+                    digest.id(), digest.entries().size(), failure.toString());
+            throw new KafkaUnavailableException("Kafka did not acknowledge the digest's entries: " + failure.getMessage(),
+                    failure);
+        }
+    }
+
+    private byte[] payload(Digest digest, Entry entry, Instant receivedAt) {
+        DigestEntryV1 event = new DigestEntryV1(DigestEntryV1.SCHEMA_VERSION, digest.id(), digest.date(),
+                digest.source(), entry.position(), digest.entries().size(), entry.paperId(), entry.arxivId(),
+                entry.title(), entry.abstractText(), entry.url(), receivedAt);
+        try {
+            return json.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a DigestEntryV1 always serializes", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.paperstream.ingest.resource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import dev.paperstream.ingest.config.IngestConfig;
+import dev.paperstream.ingest.domain.DigestFormat;
+import dev.paperstream.ingest.domain.DigestTooLargeException;
+import dev.paperstream.ingest.domain.InvalidDigestException;
+import dev.paperstream.ingest.domain.ParsedDigest;
+import dev.paperstream.ingest.domain.UnsupportedFormatException;
+import dev.paperstream.ingest.service.DigestIngestion;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /digests}: a digest in any supported format becomes entries on Kafka exactly once, or a refusal.
+ * Every media type is let in and dispatched here, so an unknown one gets this service's 415 problem.
+ */
+@Path("/digests")
+public class DigestResource {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final DigestIngestion ingestion;
+    private final IngestConfig config;
+    private final String queryBaseUrl;
+
+    public DigestResource(DigestIngestion ingestion, IngestConfig config,
+            @ConfigProperty(name = "paperstream.query.base-url") String queryBaseUrl) {
+        this.ingestion = ingestion;
+        this.config = config;
+        this.queryBaseUrl = queryBaseUrl.replaceAll("/+$", "");
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a digest", description = "text/plain (a digest page), application/json (a JSON "
+            + "digest or the Hugging Face daily-papers list) or application/atom+xml (an arXiv Atom feed). Needs "
+            + "Authorization: Bearer <token>.")
+    @APIResponse(responseCode = "202", description = "Accepted: every entry is on Kafka")
+    @APIResponse(responseCode = "200", description = "Already accepted earlier: the first receipt")
+    @APIResponse(responseCode = "400", description = "Not a readable digest")
+    @APIResponse(responseCode = "401", description = "No or wrong bearer token")
+    @APIResponse(responseCode = "413", description = "Body or entry count over the limit")
+    @APIResponse(responseCode = "415", description = "Unsupported media type")
+    @APIResponse(responseCode = "503", description = "Kafka or the database unreachable; retry after Retry-After")
+    public Response submit(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "The digest's date, YYYY-MM-DD; wins over one the body names")
+            @QueryParam("date") String date,
+            @Parameter(description = "The year of a page's date line that names none, like \"Mar 14\"")
+            @QueryParam("year") String year,
+            @Parameter(description = "Where the digest comes from, a free label")
+            @QueryParam("source") String source,
+            InputStream body) {
+        MediaType mediaType = mediaType(contentType);
+        DigestFormat format = DigestFormat.forMediaType(mediaType.getType() + "/" + mediaType.getSubtype());
+        Optional<String> key = idempotencyKey(idempotencyKey);
+        Optional<LocalDate> requestDate = date(date);
+        Year pageYear = year(year);
+        Optional<String> requestSource = source(source);
+
+        ParsedDigest parsed = format.parser(charset(mediaType), pageYear).parse(read(body));
+        DigestIngestion.Outcome outcome = ingestion.ingest(parsed, requestDate, requestSource, format.defaultSource(), key);
+
+        return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                .location(progress(outcome.receipt().digestId))
+                .entity(ReceiptResponse.of(outcome.receipt()))
+                .build();
+    }
+
+    private URI progress(String digestId) {
+        return URI.create(queryBaseUrl + "/digests/" + digestId);
+    }
+
+    private byte[] read(InputStream body) {
+        long limit = config.maxBodySize().asLongValue();
+        try {
+            byte[] bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > limit) {
+                throw tooLarge(limit);
+            }
+            if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+                throw new InvalidDigestException("The body is empty: send a digest.");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new InvalidDigestException("The body could not be read: " + e.getMessage());
+        }
+    }
+
+    static DigestTooLargeException tooLarge(long limit) {
+        return new DigestTooLargeException("The body is larger than the limit of " + limit + " bytes ("
+                + limit / (1024 * 1024) + " MiB). Split the digest into smaller ones.");
+    }
+
+    private static MediaType mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new UnsupportedFormatException("The request has no Content-Type. Send " + DigestFormat.SUPPORTED + ".");
+        }
+        try {
+            return MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedFormatException("Content-Type \"" + contentType + "\" is not a media type. Send "
+                    + DigestFormat.SUPPORTED + ".");
+        }
+    }
+
+    private static Charset charset(MediaType mediaType) {
+        String name = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UnsupportedFormatException("charset \"" + name + "\" is not supported; send UTF-8.");
+        }
+    }
+
+    private static Optional<String> idempotencyKey(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(raw.strip()).matches()) {
+            throw new InvalidDigestException("Idempotency-Key must be 1 to 200 visible ASCII characters.");
+        }
+        return Optional.of(raw.strip());
+    }
+
+    private static Optional<LocalDate> date(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(raw.strip()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidDigestException("The date parameter \"" + raw + "\" is not a date of the form YYYY-MM-DD.");
+        }
+    }
+
+    private static Year year(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Year.now(ZoneOffset.UTC);
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= 1000 && value <= 9999) {
+                return Year.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // refused below like an out-of-range year
+        }
+        throw new InvalidDigestException("The year parameter \"" + raw + "\" is not a four-digit year.");
+    }
+
+    private static Optional<String> source(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        if (raw.length() > 100) {
+            throw new InvalidDigestException("The source parameter is longer than 100 characters.");
+        }
+        return Optional.of(raw.strip());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.paperstream.ingest.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import dev.paperstream.ingest.config.IngestConfig;
+import dev.paperstream.ingest.domain.Digest;
+import dev.paperstream.ingest.domain.DigestTooLargeException;
+import dev.paperstream.ingest.domain.ParsedDigest;
+import dev.paperstream.ingest.messaging.DigestEntryPublisher;
+import dev.paperstream.ingest.persistence.DigestReceipt;
+import dev.paperstream.ingest.persistence.DigestReceiptRepository;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Accepts a parsed digest exactly once: an earlier receipt answers a repeat; otherwise every entry is published and
+ * acknowledged before the receipt is stored, so no digest is recorded as accepted with an entry missing.
+ */
+@ApplicationScoped
+public class DigestIngestion {
+
+    private final DigestEntryPublisher publisher;
+    private final DigestReceiptRepository receipts;
+    private final IngestConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public DigestIngestion(DigestEntryPublisher publisher, DigestReceiptRepository receipts, IngestConfig config) {
+        this.publisher = publisher;
+        this.receipts = receipts;
+        this.config = config;
+    }
+
+    /** What the sender is told: the receipt, and whether this request is the one that created it. */
+    public record Outcome(DigestReceipt receipt, boolean created) {
+    }
+
+    /**
+     * @param date           the date the request names, which wins over one the body names
+     * @param source         the source the request names, which wins over one the body names
+     * @param defaultSource  the format's source label when neither names one
+     * @param idempotencyKey the request's {@code Idempotency-Key}, which decides the digest id when present
+     */
+    public Outcome ingest(ParsedDigest parsed, Optional<LocalDate> date, Optional<String> source, String defaultSource,
+            Optional<String> idempotencyKey) {
+        int maxEntries = config.maxEntries();
+        if (parsed.entries().size() > maxEntries) {
+            throw new DigestTooLargeException("The digest has " + parsed.entries().size()
+                    + " entries; at most " + maxEntries + " are accepted per digest. Split it into smaller digests.");
+        }
+        // the receipt store keeps microseconds; millis make the first and a repeated answer identical
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate digestDate = date.or(parsed::date).orElseGet(() -> LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+        Digest digest = Digest.assemble(parsed, digestDate, source.or(parsed::source).orElse(defaultSource),
+                idempotencyKey);
+
+        Optional<DigestReceipt> earlier = receipts.findEarlier(digest.id(), idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), false);
+        }
+        publisher.publish(digest, receivedAt);
+        DigestReceipt receipt = receipt(digest, idempotencyKey, receivedAt);
+        Optional<DigestReceipt> concurrent = receipts.storeUnlessEarlier(receipt);
+        Log.infof("Digest %s (%s, %s): %d entries published, %d duplicates dropped", digest.id(), digest.source(),
+                digest.date(), digest.entries().size(), digest.duplicates());
+        return concurrent.map(first -> new Outcome(first, false)).orElseGet(() -> new Outcome(receipt, true));
+    }
+
+    private static DigestReceipt receipt(Digest digest, Optional<String> idempotencyKey, Instant receivedAt) {
+        DigestReceipt receipt = new DigestReceipt();
+        receipt.digestId = digest.id();
+        receipt.idempotencyKey = idempotencyKey.orElse(null);
+        receipt.digestDate = digest.date();
+        receipt.source = digest.source();
+        receipt.entries = digest.entries().size();
+        receipt.duplicates = digest.duplicates();
+        receipt.receivedAt = receivedAt;
+        return receipt;
+    }
+}
