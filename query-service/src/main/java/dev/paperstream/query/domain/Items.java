@@ -1,0 +1,7 @@
+package dev.paperstream.query.domain;
+
+import java.util.List;
+
+/** A complete (unpaged) list. */
+public record Items<T>(List<T> items) {
+}

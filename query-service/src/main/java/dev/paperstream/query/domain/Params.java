@@ -1,0 +1,66 @@
+package dev.paperstream.query.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Parsing of single query-parameter values, each refusal naming its parameter. */
+public final class Params {
+
+    public static final int MAX_LIMIT = 100;
+
+    private Params() {
+    }
+
+    /** {@code raw} as a page size in 1..100, {@code fallback} when absent. */
+    public static int limit(String raw, int fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the same message as an out-of-range number
+        }
+        throw new InvalidParameterException("limit", "limit must be between 1 and " + MAX_LIMIT);
+    }
+
+    /** An ISO date ({@code 2026-03-14}), or null when absent. */
+    public static LocalDate date(String parameter, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(parameter, parameter + " must be a date like 2026-03-14");
+        }
+    }
+
+    /** {@code true} or {@code false} (any case), or null when absent. */
+    public static Boolean bool(String parameter, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidParameterException(parameter, parameter + " must be true or false");
+        };
+    }
+
+    /** Trimmed free text up to {@code maxLength} characters, or null when absent or blank. */
+    public static String text(String parameter, String raw, int maxLength) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String text = raw.strip();
+        if (text.length() > maxLength) {
+            throw new InvalidParameterException(parameter, parameter + " must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.paperstream.query.resource;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.paperstream.query.domain.CursorCodec;
+import dev.paperstream.query.domain.DigestProgress;
+import dev.paperstream.query.domain.Page;
+import dev.paperstream.query.domain.Params;
+import dev.paperstream.query.domain.UnknownResourceException;
+import dev.paperstream.query.persistence.DigestRepository;
+
+@Path("/digests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Digests", description = "Digests and how far their enrichment has got")
+public class DigestResource {
+
+    private static final String FINGERPRINT = "digests";
+
+    private final DigestRepository digests;
+
+    DigestResource(DigestRepository digests) {
+        this.digests = digests;
+    }
+
+    @GET
+    @Operation(summary = "Digests, newest first, with entries received and enriched")
+    @APIResponse(responseCode = "200", description = "A page of digests", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "digests", value = ApiExamples.DIGEST_PAGE)))
+    @APIResponse(responseCode = "400", description = "limit or cursor refused", content = @Content(
+            mediaType = Problem.MEDIA_TYPE))
+    public Page<DigestProgress> list(
+            @Parameter(description = "Page size, 1..100", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        int size = Params.limit(limit, PaperResource.DEFAULT_LIMIT);
+        LocalDate afterDate = null;
+        String afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> position = CursorCodec.decode(FINGERPRINT, cursor, 2);
+            try {
+                afterDate = LocalDate.parse(position.get(0));
+            } catch (DateTimeParseException e) {
+                throw CursorCodec.malformed();
+            }
+            afterId = position.get(1);
+        }
+        List<DigestProgress> rows = digests.list(afterDate, afterId, size + 1);
+        String nextCursor = null;
+        if (rows.size() > size) {
+            DigestProgress last = rows.get(size - 1);
+            nextCursor = CursorCodec.encode(FINGERPRINT, List.of(last.date().toString(), last.id()));
+        }
+        return new Page<>(rows.stream().limit(size).toList(), nextCursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One digest's progress: complete once every received entry is enriched",
+            description = "Poll this after POSTing a digest to ingest until status is complete.")
+    @APIResponse(responseCode = "200", description = "The digest", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "digest", value = ApiExamples.DIGEST)))
+    @APIResponse(responseCode = "404", description = "Neither ingest nor the catalogue know this digest", content = @Content(
+            mediaType = Problem.MEDIA_TYPE))
+    public DigestProgress get(@Parameter(example = "d-2026-03-14") @PathParam("id") String id) {
+        return digests.find(id).orElseThrow(() -> new UnknownResourceException("no digest with id " + id));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.paperstream.query.resource;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.paperstream.query.domain.InvalidParameterException;
+import dev.paperstream.query.domain.Page;
+import dev.paperstream.query.domain.PaperDetail;
+import dev.paperstream.query.domain.PaperFilter;
+import dev.paperstream.query.domain.PaperPosition;
+import dev.paperstream.query.domain.PaperSummary;
+import dev.paperstream.query.domain.Params;
+import dev.paperstream.query.domain.RelatedPapers;
+import dev.paperstream.query.domain.UnknownResourceException;
+import dev.paperstream.query.persistence.PaperDetailRepository;
+import dev.paperstream.query.persistence.PaperListingRepository;
+import dev.paperstream.query.persistence.RelatedPaperRepository;
+import dev.paperstream.query.persistence.TopicRepository;
+
+@Path("/papers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Papers", description = "Search, filter and read papers")
+public class PaperResource {
+
+    static final int DEFAULT_LIMIT = 20;
+
+    private final PaperListingRepository listing;
+    private final PaperDetailRepository details;
+    private final RelatedPaperRepository related;
+    private final TopicRepository topics;
+
+    PaperResource(PaperListingRepository listing, PaperDetailRepository details, RelatedPaperRepository related,
+                  TopicRepository topics) {
+        this.listing = listing;
+        this.details = details;
+        this.related = related;
+        this.topics = topics;
+    }
+
+    @GET
+    @Operation(summary = "List and search papers",
+            description = "Newest first, or best match first when q is given. All given filters must match. "
+                    + "Page with nextCursor until it is null; a cursor only works with the parameters it came from.")
+    @APIResponse(responseCode = "200", description = "A page of papers", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = ApiExamples.PAPER_PAGE)))
+    @APIResponse(responseCode = "400", description = "A parameter is refused; the problem names it", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = ApiExamples.INVALID_LIMIT)))
+    public Page<PaperSummary> list(
+            @Parameter(description = "Full-text search as people type it: words, \"exact phrases\", -excluded, or",
+                    example = "\"instruction tuning\" -vision") @QueryParam("q") String q,
+            @Parameter(description = "Topic slug; repeat for papers carrying all of them", example = "peft")
+            @QueryParam("topic") List<String> topic,
+            @Parameter(description = "Model family named in the paper (any case)", example = "LLaMA")
+            @QueryParam("model") String model,
+            @Parameter(description = "Benchmark or dataset named in the paper (any case)", example = "MMLU")
+            @QueryParam("benchmark") String benchmark,
+            @Parameter(description = "true: papers linking code; false: papers without", example = "true")
+            @QueryParam("hasCode") String hasCode,
+            @Parameter(description = "Papers with a link of this kind: code, profile, model, dataset, space, "
+                    + "collection, organization, paper, project-page, website", example = "dataset")
+            @QueryParam("linkKind") String linkKind,
+            @Parameter(description = "Papers that appeared in this digest", example = "d-2026-03-14")
+            @QueryParam("digest") String digest,
+            @Parameter(description = "First seen on or after this date", example = "2026-03-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "First seen on or before this date", example = "2026-03-31")
+            @QueryParam("to") String to,
+            @Parameter(description = "relevance (default with q; needs q) or recent (default without q)",
+                    example = "recent") @QueryParam("sort") String sort,
+            @Parameter(description = "Page size, 1..100", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        PaperFilter filter = PaperFilter.parse(q, topic, model, benchmark, hasCode, linkKind, digest, from, to, sort);
+        int size = Params.limit(limit, DEFAULT_LIMIT);
+        PaperPosition after = PaperPosition.fromCursor(filter, cursor);
+        List<String> unknown = topics.unknown(filter.topics());
+        if (!unknown.isEmpty()) {
+            throw new InvalidParameterException("topic", "unknown topic " + String.join(", ", unknown)
+                    + "; GET /topics lists the topics");
+        }
+        List<PaperListingRepository.Row> rows = listing.find(filter, after, size + 1);
+        String nextCursor = rows.size() > size ? rows.get(size - 1).position().toCursor(filter) : null;
+        return new Page<>(rows.stream().limit(size).map(PaperListingRepository.Row::paper).toList(), nextCursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One paper with its topics (score, evidence), links, mentions and digest appearances")
+    @APIResponse(responseCode = "200", description = "The paper", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "paper", value = ApiExamples.PAPER_DETAIL)))
+    @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
+    public PaperDetail get(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
+        return details.find(id).orElseThrow(() -> unknownPaper(id));
+    }
+
+    @GET
+    @Path("/{id}/related")
+    @Operation(summary = "The 10 papers most related to this one",
+            description = "Scored on shared topics, shared models and benchmarks, and title similarity; "
+                    + "why says which applied.")
+    @APIResponse(responseCode = "200", description = "Related papers, best first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "related", value = ApiExamples.RELATED)))
+    @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
+    public RelatedPapers related(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
+        if (!details.exists(id)) {
+            throw unknownPaper(id);
+        }
+        return new RelatedPapers(id, related.relatedTo(id));
+    }
+
+    private static UnknownResourceException unknownPaper(String id) {
+        return new UnknownResourceException("no paper with id " + id);
+    }
+}
