@@ -1,0 +1,84 @@
+package dev.paperstream.enrich.persistence;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.paperstream.events.DigestEntryV1;
+import dev.paperstream.events.PaperEnrichedV1;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Stores a batch of enriched entries in one transaction and returns the events describing what was committed,
+ * one per entry, each with the digest appearance that caused it.
+ */
+@ApplicationScoped
+public class CatalogStore {
+
+    private final CatalogWriter writer;
+    private final PaperReader reader;
+
+    public CatalogStore(CatalogWriter writer, PaperReader reader) {
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /**
+     * Commits the entries and returns their events. Entries repeating an appearance already stored (a
+     * redelivery) change nothing and get the stored paper's current event again, with the same id.
+     */
+    public List<PaperEnrichedV1> store(List<EnrichedEntry> entries) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<PaperEnrichedV1> events = new ArrayList<>();
+            for (List<EnrichedEntry> round : rounds(entries)) {
+                writer.write(round);
+                Set<String> ids = new HashSet<>();
+                round.forEach(e -> ids.add(e.paperId()));
+                Map<String, PaperEnrichedV1> papers = reader.read(ids);
+                for (EnrichedEntry e : round) {
+                    PaperEnrichedV1 paper = papers.get(e.paperId());
+                    if (paper != null) {
+                        events.add(withDigest(paper, e.entry()));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    /**
+     * Splits the batch so that each round names a paper once: the same paper in two digests of one batch is two
+     * successive versions, and an appearance repeated within the batch is stored once.
+     */
+    static List<List<EnrichedEntry>> rounds(List<EnrichedEntry> entries) {
+        Map<String, EnrichedEntry> distinct = new LinkedHashMap<>();
+        entries.forEach(e -> distinct.putIfAbsent(e.appearanceKey(), e));
+        List<List<EnrichedEntry>> rounds = new ArrayList<>();
+        List<Set<String>> papersPerRound = new ArrayList<>();
+        for (EnrichedEntry e : distinct.values()) {
+            int r = 0;
+            while (r < rounds.size() && papersPerRound.get(r).contains(e.paperId())) {
+                r++;
+            }
+            if (r == rounds.size()) {
+                rounds.add(new ArrayList<>());
+                papersPerRound.add(new HashSet<>());
+            }
+            rounds.get(r).add(e);
+            papersPerRound.get(r).add(e.paperId());
+        }
+        return rounds;
+    }
+
+    static PaperEnrichedV1 withDigest(PaperEnrichedV1 p, DigestEntryV1 entry) {
+        PaperEnrichedV1.DigestRef digest = new PaperEnrichedV1.DigestRef(entry.digestId(), entry.digestDate(),
+                entry.position(), entry.entryCount());
+        return new PaperEnrichedV1(p.schemaVersion(), p.paperId(), p.arxivId(), p.title(), p.abstractText(), p.url(),
+                digest, p.topics(), p.links(), p.mentions(), p.firstSeen(), p.lastSeen(), p.version(), p.enrichedAt());
+    }
+}

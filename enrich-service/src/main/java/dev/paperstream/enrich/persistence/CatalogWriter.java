@@ -1,0 +1,272 @@
+package dev.paperstream.enrich.persistence;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperstream.enrich.domain.Link;
+import dev.paperstream.enrich.domain.Mention;
+import dev.paperstream.enrich.domain.TopicMatch;
+import dev.paperstream.events.DigestEntryV1;
+
+/**
+ * Stores enriched entries as upserts, so a redelivered entry changes nothing: an appearance already stored is
+ * skipped whole (no version bump, no digest touch). Each statement covers the whole batch through arrays and
+ * {@code unnest}, one round trip per table instead of one per row; computing the search vector of new papers is
+ * the remaining cost. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class CatalogWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EntityManager em;
+
+    public CatalogWriter(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Stores the entries, which must name each paper at most once. Returns the ids of the papers whose stored state
+     * changed; the others were already stored with this appearance.
+     */
+    public Set<String> write(List<EnrichedEntry> entries) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<EnrichedEntry> fresh = withoutStoredAppearances(connection, entries);
+            if (fresh.isEmpty()) {
+                return Set.of();
+            }
+            upsertDigests(connection, fresh);
+            upsertPapers(connection, fresh);
+            replaceChildren(connection, fresh);
+            insertAppearances(connection, fresh);
+            Set<String> changed = new HashSet<>();
+            fresh.forEach(e -> changed.add(e.paperId()));
+            return changed;
+        });
+    }
+
+    private List<EnrichedEntry> withoutStoredAppearances(Connection c, List<EnrichedEntry> entries) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select a.digest_id, a.paper_id from appearance a
+                join unnest(?::text[], ?::text[]) as k(digest_id, paper_id)
+                  on a.digest_id = k.digest_id and a.paper_id = k.paper_id""")) {
+            s.setArray(1, texts(c, entries, e -> e.entry().digestId()));
+            s.setArray(2, texts(c, entries, EnrichedEntry::paperId));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1) + "\u0000" + rs.getString(2));
+                }
+            }
+        }
+        List<EnrichedEntry> fresh = new ArrayList<>();
+        for (EnrichedEntry e : entries) {
+            if (!stored.contains(e.appearanceKey())) {
+                fresh.add(e);
+            }
+        }
+        return fresh;
+    }
+
+    private void upsertDigests(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        Map<String, DigestEntryV1> digests = new LinkedHashMap<>();
+        fresh.forEach(e -> digests.putIfAbsent(e.entry().digestId(), e.entry()));
+        List<DigestEntryV1> rows = new ArrayList<>(digests.values());
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into digest (id, digest_date, source, entry_count, received_at)
+                select * from unnest(?::text[], ?::date[], ?::text[], ?::int[], ?::timestamptz[])
+                on conflict (id) do update set
+                  entry_count = greatest(digest.entry_count, excluded.entry_count),
+                  received_at = coalesce(digest.received_at, excluded.received_at),
+                  last_enriched_at = now()""")) {
+            s.setArray(1, array(c, "text", rows.stream().map(DigestEntryV1::digestId).toArray()));
+            s.setArray(2, array(c, "text", rows.stream().map(d -> String.valueOf(d.digestDate())).toArray()));
+            s.setArray(3, array(c, "text", rows.stream().map(DigestEntryV1::source).toArray()));
+            s.setArray(4, array(c, "int4", rows.stream().map(DigestEntryV1::entryCount).toArray()));
+            s.setArray(5, array(c, "text", rows.stream().map(d -> d.receivedAt() == null ? null : d.receivedAt().toString()).toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    /** New papers are inserted; a known paper gains a version and widens its first/last seen dates. */
+    private void upsertPapers(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into paper (id, arxiv_id, title, abstract, url, first_seen, last_seen, first_digest_id, first_position)
+                select id, arxiv_id, title, abstract, url, seen, seen, digest_id, position
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::int[])
+                  as u(id, arxiv_id, title, abstract, url, seen, digest_id, position)
+                on conflict (id) do update set
+                  arxiv_id = coalesce(paper.arxiv_id, excluded.arxiv_id),
+                  url = coalesce(paper.url, excluded.url),
+                  first_digest_id = case when excluded.first_seen < paper.first_seen
+                                         then excluded.first_digest_id else paper.first_digest_id end,
+                  first_position = case when excluded.first_seen < paper.first_seen
+                                        then excluded.first_position else paper.first_position end,
+                  first_seen = least(paper.first_seen, excluded.first_seen),
+                  last_seen = greatest(paper.last_seen, excluded.last_seen),
+                  version = paper.version + 1,
+                  updated_at = now()""")) {
+            s.setArray(1, texts(c, fresh, EnrichedEntry::paperId));
+            s.setArray(2, texts(c, fresh, e -> e.entry().arxivId()));
+            s.setArray(3, texts(c, fresh, e -> e.entry().title()));
+            s.setArray(4, texts(c, fresh, e -> e.entry().abstractText()));
+            s.setArray(5, texts(c, fresh, e -> e.entry().url()));
+            s.setArray(6, texts(c, fresh, e -> String.valueOf(e.entry().digestDate())));
+            s.setArray(7, texts(c, fresh, e -> e.entry().digestId()));
+            s.setArray(8, array(c, "int4", fresh.stream().map(e -> e.entry().position()).toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    /** Topics, links and mentions are recomputed from the text each time, so they are replaced, never merged. */
+    private void replaceChildren(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        Array ids = texts(c, fresh, EnrichedEntry::paperId);
+        for (String table : List.of("paper_topic", "link", "mention")) {
+            try (PreparedStatement s = c.prepareStatement("delete from " + table + " where paper_id = any(?)")) {
+                s.setArray(1, ids);
+                s.executeUpdate();
+            }
+        }
+        insertTopics(c, fresh);
+        insertLinks(c, fresh);
+        insertMentions(c, fresh);
+    }
+
+    static void insertTopics(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        List<Object> paper = new ArrayList<>();
+        List<Object> slug = new ArrayList<>();
+        List<Object> score = new ArrayList<>();
+        List<Object> evidence = new ArrayList<>();
+        for (EnrichedEntry e : fresh) {
+            for (TopicMatch t : e.enrichment().topics()) {
+                paper.add(e.paperId());
+                slug.add(t.slug());
+                score.add((float) t.score());
+                evidence.add(json(t.evidence()));
+            }
+        }
+        insertTopicRows(c, paper, slug, score, evidence);
+    }
+
+    /** Rows of topics whose slug no longer exists (deleted meanwhile) are dropped rather than failing the batch. */
+    static void insertTopicRows(Connection c, List<Object> paper, List<Object> slug, List<Object> score,
+            List<Object> evidence) throws SQLException {
+        if (paper.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into paper_topic (paper_id, topic_slug, score, evidence)
+                select u.paper_id, u.slug, u.score, array(select jsonb_array_elements_text(u.evidence::jsonb))
+                from unnest(?::text[], ?::text[], ?::real[], ?::text[]) as u(paper_id, slug, score, evidence)
+                join topic t on t.slug = u.slug""")) {
+            s.setArray(1, array(c, "text", paper.toArray()));
+            s.setArray(2, array(c, "text", slug.toArray()));
+            s.setArray(3, array(c, "float4", score.toArray()));
+            s.setArray(4, array(c, "text", evidence.toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertLinks(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        List<Object> paper = new ArrayList<>();
+        List<Object> url = new ArrayList<>();
+        List<Object> kind = new ArrayList<>();
+        List<Object> target = new ArrayList<>();
+        for (EnrichedEntry e : fresh) {
+            for (Link l : e.enrichment().links()) {
+                paper.add(e.paperId());
+                url.add(l.url());
+                kind.add(l.kind().label());
+                target.add(l.target());
+            }
+        }
+        if (paper.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into link (paper_id, url, kind, target)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])""")) {
+            s.setArray(1, array(c, "text", paper.toArray()));
+            s.setArray(2, array(c, "text", url.toArray()));
+            s.setArray(3, array(c, "text", kind.toArray()));
+            s.setArray(4, array(c, "text", target.toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertMentions(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        List<Object> paper = new ArrayList<>();
+        List<Object> kind = new ArrayList<>();
+        List<Object> name = new ArrayList<>();
+        List<Object> size = new ArrayList<>();
+        List<Object> text = new ArrayList<>();
+        for (EnrichedEntry e : fresh) {
+            for (Mention m : e.enrichment().mentions()) {
+                paper.add(e.paperId());
+                kind.add(m.kind());
+                name.add(m.name());
+                size.add(m.size());
+                text.add(m.text());
+            }
+        }
+        if (paper.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into mention (paper_id, kind, name, size, text)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")) {
+            s.setArray(1, array(c, "text", paper.toArray()));
+            s.setArray(2, array(c, "text", kind.toArray()));
+            s.setArray(3, array(c, "text", name.toArray()));
+            s.setArray(4, array(c, "text", size.toArray()));
+            s.setArray(5, array(c, "text", text.toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertAppearances(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into appearance (digest_id, paper_id, position)
+                select * from unnest(?::text[], ?::text[], ?::int[])
+                on conflict do nothing""")) {
+            s.setArray(1, texts(c, fresh, e -> e.entry().digestId()));
+            s.setArray(2, texts(c, fresh, EnrichedEntry::paperId));
+            s.setArray(3, array(c, "int4", fresh.stream().map(e -> e.entry().position()).toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private static Array texts(Connection c, List<EnrichedEntry> entries,
+            java.util.function.Function<EnrichedEntry, String> field) throws SQLException {
+        return array(c, "text", entries.stream().map(field).toArray());
+    }
+
+    private static Array array(Connection c, String type, Object[] values) throws SQLException {
+        return c.createArrayOf(type, values);
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

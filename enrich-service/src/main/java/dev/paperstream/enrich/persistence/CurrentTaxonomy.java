@@ -1,0 +1,42 @@
+package dev.paperstream.enrich.persistence;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.paperstream.enrich.domain.Enricher;
+import dev.paperstream.enrich.domain.MentionExtractor;
+import dev.paperstream.enrich.domain.Topic;
+import dev.paperstream.enrich.domain.TopicTagger;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The enricher built from the topics stored in the database. Rebuilt when topics are edited through this
+ * service; the tagger is immutable, so a batch in flight keeps the rules it started with.
+ */
+@ApplicationScoped
+public class CurrentTaxonomy {
+
+    private final MentionExtractor mentions = new MentionExtractor(RulesJson.defaultMentions());
+    private volatile Enricher enricher;
+
+    public Enricher enricher() {
+        Enricher current = enricher;
+        if (current == null) {
+            synchronized (this) {
+                if (enricher == null) {
+                    reload();
+                }
+                current = enricher;
+            }
+        }
+        return current;
+    }
+
+    /** Reads the topics again; call after they changed. */
+    public synchronized void reload() {
+        List<Topic> topics = QuarkusTransaction.joiningExisting().call(
+                () -> TopicEntity.allBySlug().stream().map(TopicEntity::toTopic).toList());
+        enricher = new Enricher(new TopicTagger(topics), mentions);
+    }
+}
