@@ -1,0 +1,72 @@
+package dev.paperstream.query.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PaperFilterTest {
+
+    private static PaperFilter parse(String q, String sort, String... topics) {
+        return PaperFilter.parse(q, Arrays.asList(topics), null, null, null, null, null, null, null, sort);
+    }
+
+    @Test
+    void sortsByRelevanceOnlyWhenThereIsSearchText() {
+        assertThat(parse("lora", null).sort()).isEqualTo(PaperSort.RELEVANCE);
+        assertThat(parse(null, null).sort()).isEqualTo(PaperSort.RECENT);
+        assertThat(parse("   ", null).searchText()).isNull();
+        assertThat(parse("lora", "recent").sort()).isEqualTo(PaperSort.RECENT);
+        assertThatThrownBy(() -> parse(null, "relevance")).extracting("parameter").isEqualTo("sort");
+        assertThatThrownBy(() -> parse("x", "newest")).hasMessage("sort must be relevance or recent");
+    }
+
+    @Test
+    void topicsAreTrimmedDeduplicatedAndSorted() {
+        assertThat(parse(null, null, "llm", " peft ", "llm", "").topics()).containsExactly("llm", "peft");
+    }
+
+    @Test
+    void sameQuestionSameFingerprintWhateverTheOrderOrCase() {
+        PaperFilter a = PaperFilter.parse("lora", List.of("peft", "llm"), "LLaMA", null, "true", "code", null,
+                "2026-01-01", null, null);
+        PaperFilter b = PaperFilter.parse(" lora ", List.of("llm", "peft"), "llama", null, "TRUE", "code", null,
+                "2026-01-01", null, null);
+        PaperFilter c = PaperFilter.parse("lora", List.of("llm"), "llama", null, "true", "code", null,
+                "2026-01-01", null, null);
+        assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
+        assertThat(a.from()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(a.hasCode()).isTrue();
+    }
+
+    @Test
+    void refusesWhatItCannotAnswer() {
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, "yes", null, null, null, null, null))
+                .extracting("parameter").isEqualTo("hasCode");
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, "blog", null, null, null, null))
+                .extracting("parameter").isEqualTo("linkKind");
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, null, null, "2026-02-30", null,
+                null)).extracting("parameter").isEqualTo("from");
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, null, null, "2026-03-02",
+                "2026-03-01", null)).hasMessage("from must not be after to");
+        assertThatThrownBy(() -> parse(null, null, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"))
+                .extracting("parameter").isEqualTo("topic");
+    }
+
+    @Test
+    void cursorPositionsRoundTripExactly() {
+        PaperFilter recent = parse(null, null);
+        PaperPosition day = PaperPosition.recent(LocalDate.of(2026, 3, 14), "arxiv-1");
+        assertThat(PaperPosition.fromCursor(recent, day.toCursor(recent))).isEqualTo(day);
+        PaperFilter relevance = parse("lora", null);
+        PaperPosition rank = PaperPosition.relevance(0.0607927f, "arxiv-2");
+        assertThat(PaperPosition.fromCursor(relevance, rank.toCursor(relevance))).isEqualTo(rank);
+        assertThat(PaperPosition.fromCursor(recent, null)).isNull();
+        assertThatThrownBy(() -> PaperPosition.fromCursor(relevance, day.toCursor(recent)))
+                .extracting("parameter").isEqualTo("cursor");
+    }
+}
