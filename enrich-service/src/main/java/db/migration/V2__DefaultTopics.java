@@ -1,4 +1,4 @@
-package dev.paperstream.enrich.persistence;
+package db.migration;
 
 import java.sql.PreparedStatement;
 
@@ -6,10 +6,12 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import dev.paperstream.enrich.domain.Topic;
+import dev.paperstream.enrich.persistence.RulesJson;
 
 /**
  * Seeds the default taxonomy from {@value RulesJson#DEFAULT_TOPICS}, the data file shipped with the service, so the
- * topics and their rules live in one place and are edited as data afterwards.
+ * topics and their rules live in one place and are edited as data afterwards. It sits in {@code db.migration},
+ * where Flyway looks for Java migrations beside the SQL ones.
  */
 public class V2__DefaultTopics extends BaseJavaMigration {
 
