@@ -31,8 +31,8 @@ final class ApiExamples {
               "titleSimilarity": 0.23, "summary": "shares topics llm, peft; names LLaMA; has a similar title"}}]}""";
 
     static final String TOPICS = """
-            {"items": [{"slug": "peft", "name": "Parameter-efficient fine-tuning",
-              "description": "LoRA, adapters, prompt tuning", "paperCount": 12}]}""";
+            [{"slug": "peft", "name": "Parameter-efficient fine-tuning",
+              "description": "LoRA, adapters, prompt tuning", "paperCount": 12}]""";
 
     static final String TRENDING = """
             {"window": "7d", "from": "2026-03-08", "to": "2026-03-14", "previousFrom": "2026-03-01",

@@ -2,6 +2,7 @@ package dev.paperstream.query.resource;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.paperstream.query.domain.Items;
 import dev.paperstream.query.domain.TopicCount;
 import dev.paperstream.query.domain.TrendWindow;
 import dev.paperstream.query.domain.TrendingTopics;
@@ -34,11 +34,11 @@ public class TopicResource {
     }
 
     @GET
-    @Operation(summary = "Every topic with its paper count")
+    @Operation(summary = "Every topic with its paper count", description = "A JSON array, by slug.")
     @APIResponse(responseCode = "200", description = "Topics by slug", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "topics", value = ApiExamples.TOPICS)))
-    public Items<TopicCount> list() {
-        return new Items<>(topics.all());
+    public List<TopicCount> list() {
+        return topics.all();
     }
 
     @GET

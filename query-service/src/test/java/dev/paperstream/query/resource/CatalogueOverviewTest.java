@@ -40,7 +40,7 @@ class CatalogueOverviewTest {
     }
 
     private static Map<String, Object> topic(JsonPath topics, String slug) {
-        return topics.getMap("items.find { it.slug == '" + slug + "' }");
+        return topics.getMap("find { it.slug == '" + slug + "' }");
     }
 
     @Test
@@ -51,8 +51,14 @@ class CatalogueOverviewTest {
         assertThat(topic(topics, "llm")).containsEntry("paperCount", 5);
         assertThat(topic(topics, "vision")).containsEntry("paperCount", 2);
         assertThat(topic(topics, "agents")).containsEntry("paperCount", 1);
-        List<String> slugs = topics.getList("items.slug");
+        List<String> slugs = topics.getList("slug");
         assertThat(slugs).isSorted().doesNotHaveDuplicates();
+        JsonPath papers = given().queryParam("limit", 100).when().get("/papers").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(papers.getString("nextCursor")).as("all test papers fit one page").isNull();
+        long assignments = papers.getList("items.topics.flatten()").size();
+        assertThat(topics.getList("paperCount", Integer.class).stream().mapToLong(Integer::longValue).sum())
+                .as("counts add up to the topic assignments of all papers").isEqualTo(assignments);
     }
 
     @Test

@@ -1,0 +1,157 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Open-loop load benchmark of the query service: each scenario sends requests at a fixed rate whatever the
+ * answers' speed, and a request's latency counts from when it was due, so a slow answer is not hidden by the
+ * requests it delays (no coordinated omission). Only talks to the given local base URL.
+ *
+ * <pre>java QueryLoadBenchmark.java [baseUrl] [requestsPerSecond] [secondsPerScenario]</pre>
+ */
+public class QueryLoadBenchmark {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern TITLE = Pattern.compile("\"title\":\"([^\"]+)\"");
+    private static final Pattern FIRST_SEEN = Pattern.compile("\"firstSeen\":\"([^\"]+)\"");
+    private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
+    private static final int WARMUP_SECONDS = 5;
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://127.0.0.1:18083";
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(8))
+                .build();
+        Random random = new Random(42);
+
+        List<String> topics = all(SLUG, get(client, base + "/topics"));
+        List<String> ids = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        // sample papers from all over the catalogue's time span, not only the newest
+        LocalDate newest = LocalDate.parse(all(FIRST_SEEN, get(client, base + "/papers?limit=1")).get(0));
+        for (int i = 0; i < 30; i++) {
+            LocalDate to = newest.minusDays(random.nextInt(1000));
+            String page = get(client, base + "/papers?limit=100&to=" + to);
+            ids.addAll(all(ID, page));
+            for (String title : all(TITLE, page)) {
+                Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+                        .filter(w -> w.length() >= 3).forEach(words::add);
+            }
+        }
+        if (ids.isEmpty() || topics.isEmpty()) {
+            throw new IllegalStateException("the catalogue at " + base + " is empty; run create-bench-db.sh first");
+        }
+        System.out.printf("catalogue sample: %d topics, %d paper ids, %d title words, newest paper %s%n",
+                topics.size(), ids.size(), words.size(), newest);
+        System.out.printf("%-14s %8s %7s %9s %8s %8s %8s %8s%n",
+                "scenario", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+
+        run(client, "topic listing", rate, seconds,
+                () -> base + "/papers?topic=" + pick(random, topics));
+        run(client, "search", rate, seconds,
+                () -> base + "/papers?q=" + encode(pick(random, words)
+                        + (random.nextBoolean() ? " " + pick(random, words) : "")));
+        run(client, "paper detail", rate, seconds,
+                () -> base + "/papers/" + pick(random, ids));
+        run(client, "related", rate, seconds,
+                () -> base + "/papers/" + pick(random, ids) + "/related");
+        System.exit(0);
+    }
+
+    private static void run(HttpClient client, String name, int rate, int seconds, Supplier<String> urls)
+            throws Exception {
+        send(client, rate, WARMUP_SECONDS, urls);
+        long started = System.nanoTime();
+        Result result = send(client, rate, seconds, urls);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%-14s %8d %7d %9.1f %8.2f %8.2f %8.2f %8.2f%n", name, sorted.length, result.errors.get(),
+                sorted.length / elapsed, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0));
+    }
+
+    private record Result(ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors) {
+    }
+
+    private static Result send(HttpClient client, int rate, int seconds, Supplier<String> urls) throws Exception {
+        Result result = new Result(new ConcurrentLinkedQueue<>(), new AtomicInteger());
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (int i = 0; i < rate * seconds; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(urls.get()))
+                    .timeout(Duration.ofSeconds(30)).GET().build();
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        result.latencies.add(System.nanoTime() - due);
+                        if (failure != null || response.statusCode() != 200) {
+                            result.errors.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).handle((r, e) -> null)
+                .get(60, TimeUnit.SECONDS);
+        return result;
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static String get(HttpClient client, String url) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static List<String> all(Pattern pattern, String body) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(body);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static String pick(Random random, List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
