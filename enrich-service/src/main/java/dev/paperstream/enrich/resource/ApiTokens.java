@@ -1,0 +1,48 @@
+package dev.paperstream.enrich.resource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The bearer tokens accepted for writes, compared as SHA-256 digests with {@link MessageDigest#isEqual} against
+ * every token, so neither content nor length shows in the response time. Tokens are never logged.
+ */
+@ApplicationScoped
+public class ApiTokens {
+
+    private final List<byte[]> accepted;
+
+    public ApiTokens(@ConfigProperty(name = "paperstream.api.tokens") Optional<List<String>> tokens) {
+        this.accepted = tokens.orElse(List.of()).stream().map(String::strip).filter(t -> !t.isEmpty())
+                .map(ApiTokens::sha256).toList();
+        if (accepted.isEmpty()) {
+            Log.warn("No API token configured (PAPERSTREAM_API_TOKENS): topic edits and re-tags are refused with 401");
+        }
+    }
+
+    public boolean accepts(String presented) {
+        byte[] hash = sha256(presented);
+        boolean match = false;
+        for (byte[] token : accepted) {
+            match |= MessageDigest.isEqual(token, hash);
+        }
+        return match;
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
