@@ -7,22 +7,26 @@ import java.util.List;
 /**
  * Where a paper listing page ended: the sort key of its last item. Recent order keys on (first seen, id),
  * relevance order on (rank, id); the rank is PostgreSQL's {@code real}, carried as its exact bits.
+ * A relevance listing also carries the floor of its search pool (see {@link SearchPool}) so that later pages rank
+ * the same papers as the first, plus any that arrived since.
  */
-public record PaperPosition(LocalDate firstSeen, Float rank, String id) {
+public record PaperPosition(LocalDate firstSeen, Float rank, String id, SearchPool.Floor poolFloor) {
 
     public static PaperPosition recent(LocalDate firstSeen, String id) {
-        return new PaperPosition(firstSeen, null, id);
+        return new PaperPosition(firstSeen, null, id, null);
     }
 
-    public static PaperPosition relevance(float rank, String id) {
-        return new PaperPosition(null, rank, id);
+    public static PaperPosition relevance(float rank, String id, SearchPool.Floor poolFloor) {
+        return new PaperPosition(null, rank, id, poolFloor);
     }
 
     public String toCursor(PaperFilter filter) {
-        String key = filter.sort() == PaperSort.RECENT
-                ? firstSeen.toString()
-                : Integer.toHexString(Float.floatToIntBits(rank));
-        return CursorCodec.encode(filter.fingerprint(), List.of(key, id));
+        List<String> values = filter.sort() == PaperSort.RECENT
+                ? List.of(firstSeen.toString(), id)
+                : List.of(Integer.toHexString(Float.floatToIntBits(rank)), id,
+                        poolFloor == null ? "" : poolFloor.firstSeen().toString(),
+                        poolFloor == null ? "" : poolFloor.id());
+        return CursorCodec.encode(filter.fingerprint(), values);
     }
 
     /** The position in {@code cursor}, or null when there is none (first page). */
@@ -30,11 +34,16 @@ public record PaperPosition(LocalDate firstSeen, Float rank, String id) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        List<String> values = CursorCodec.decode(filter.fingerprint(), cursor, 2);
+        boolean recent = filter.sort() == PaperSort.RECENT;
+        List<String> values = CursorCodec.decode(filter.fingerprint(), cursor, recent ? 2 : 4);
         try {
-            return filter.sort() == PaperSort.RECENT
-                    ? recent(LocalDate.parse(values.get(0)), values.get(1))
-                    : relevance(Float.intBitsToFloat(Integer.parseUnsignedInt(values.get(0), 16)), values.get(1));
+            if (recent) {
+                return recent(LocalDate.parse(values.get(0)), values.get(1));
+            }
+            SearchPool.Floor floor = values.get(2).isEmpty()
+                    ? null
+                    : new SearchPool.Floor(LocalDate.parse(values.get(2)), values.get(3));
+            return relevance(Float.intBitsToFloat(Integer.parseUnsignedInt(values.get(0), 16)), values.get(1), floor);
         } catch (DateTimeParseException | NumberFormatException e) {
             throw CursorCodec.malformed();
         }

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.postgresql.PGStatement;
+
 /** Read-only queries on the catalogue: one statement each, every value bound. */
 @ApplicationScoped
 public class Jdbc {
@@ -33,6 +35,10 @@ public class Jdbc {
     <T> List<T> list(Sql sql, RowMapper<T> mapper) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.text())) {
+            if (sql.customPlan()) {
+                // threshold 0: never a named server-side statement, so PostgreSQL plans each execution anew
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             bind(connection, statement, sql.parameters());
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> result = new ArrayList<>();

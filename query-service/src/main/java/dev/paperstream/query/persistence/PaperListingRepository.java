@@ -8,15 +8,19 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.paperstream.query.domain.PaperFilter;
 import dev.paperstream.query.domain.PaperPosition;
 import dev.paperstream.query.domain.PaperSort;
 import dev.paperstream.query.domain.PaperSummary;
+import dev.paperstream.query.domain.SearchPool;
 import dev.paperstream.query.domain.Snippet;
 
 /**
- * Paper listings: filters as {@code exists} probes on the indexed child tables, keyset paging on the sort key, and
- * each row's topics and link kinds gathered by the same statement (no query per paper).
+ * Paper listings in one statement per page: filters as {@code exists} probes on the indexed child tables, keyset
+ * paging on the sort key, and each row's topics and link kinds gathered by the same statement (no query per
+ * paper). Relevance listings rank a bounded {@link SearchPool} of matches.
  */
 @ApplicationScoped
 public class PaperListingRepository {
@@ -29,29 +33,83 @@ public class PaperListingRepository {
                       String abstractStart) {
     }
 
-    private static final String RANK = "ts_rank(p.search, query.q)";
+    private static final String COLUMNS = """
+            select p.id, p.title, left(p.abstract, 600) as abstract_start, p.first_seen, p.url, p.updated_at,
+                   array(select pt.topic_slug from paper_topic pt where pt.paper_id = p.id
+                         order by pt.score desc, pt.topic_slug) as topics,
+                   array(select distinct l.kind from link l where l.paper_id = p.id order by 1) as link_kinds""";
+    private static final String MATCHES = "p.search @@ websearch_to_tsquery('english', ?)";
 
     private final Jdbc jdbc;
+    private final SearchPool pool;
 
-    PaperListingRepository(Jdbc jdbc) {
+    PaperListingRepository(Jdbc jdbc, @ConfigProperty(name = "paperstream.search.pool-size") int poolSize) {
         this.jdbc = jdbc;
+        this.pool = new SearchPool(poolSize);
     }
 
     /** Up to {@code limit} papers matching {@code filter} after {@code after} (null: from the start). */
     public List<Row> find(PaperFilter filter, PaperPosition after, int limit) {
-        boolean search = filter.searchText() != null;
-        Sql sql = new Sql().append("""
-                select p.id, p.title, left(p.abstract, 600) as abstract_start, p.first_seen, p.url, p.updated_at,
-                       array(select pt.topic_slug from paper_topic pt where pt.paper_id = p.id
-                             order by pt.score desc, pt.topic_slug) as topics,
-                       array(select distinct l.kind from link l where l.paper_id = p.id order by 1) as link_kinds""");
-        if (search) {
-            sql.append(", " + RANK + " as rank")
-                    .append("from paper p, websearch_to_tsquery('english', ?) as query(q)", filter.searchText())
-                    .append("where p.search @@ query.q");
-        } else {
-            sql.append(", null::real as rank").append("from paper p").append("where true");
+        return filter.sort() == PaperSort.RECENT ? recent(filter, after, limit) : relevant(filter, after, limit);
+    }
+
+    private List<Row> recent(PaperFilter filter, PaperPosition after, int limit) {
+        Sql sql = new Sql().planWithValues().append(COLUMNS).append("from paper p where true");
+        if (filter.searchText() != null) {
+            sql.append("and " + MATCHES, filter.searchText());
         }
+        appendFilters(sql, filter);
+        if (after != null) {
+            sql.append("and (p.first_seen, p.id) < (?, ?)", after.firstSeen(), after.id());
+        }
+        sql.append("order by p.first_seen desc, p.id desc limit ?", limit);
+        return jdbc.list(sql, row -> {
+            PaperSummary paper = summary(row);
+            return row(row, paper, PaperPosition.recent(paper.firstSeen(), paper.id()));
+        });
+    }
+
+    private List<Row> relevant(PaperFilter filter, PaperPosition after, int limit) {
+        Sql sql = new Sql().planWithValues().append("with pool as (")
+                .append("select p.id, p.first_seen from paper p where " + MATCHES, filter.searchText());
+        appendFilters(sql, filter);
+        SearchPool.Floor floor = after == null ? null : after.poolFloor();
+        if (floor != null) {
+            sql.append("and (p.first_seen, p.id) >= (?, ?)", floor.firstSeen(), floor.id());
+        }
+        sql.append("order by p.first_seen desc, p.id desc");
+        if (after == null) {
+            sql.append("limit ?", pool.size());
+        }
+        sql.append("""
+                ),
+                floor as (select first_seen, id, (select count(*) from pool) as pooled
+                          from pool order by first_seen, id limit 1),
+                ranked as (select pool.id, ts_rank(p.search, websearch_to_tsquery('english', ?)) as rank
+                           from pool join paper p on p.id = pool.id),
+                page as (select id, rank from ranked where true""", filter.searchText());
+        if (after != null) {
+            sql.append("and (rank < ? or (rank = ? and id > ?))", after.rank(), after.rank(), after.id());
+        }
+        sql.append("order by rank desc, id limit ?)", limit)
+                .append(COLUMNS)
+                .append("""
+                        , page.rank, floor.first_seen as floor_first_seen, floor.id as floor_id, floor.pooled
+                        from page join paper p on p.id = page.id left join floor on true
+                        order by page.rank desc, p.id""");
+        return jdbc.list(sql, row -> {
+            PaperSummary paper = summary(row);
+            SearchPool.Floor pageFloor = after != null
+                    ? floor
+                    : row.getLong("pooled") >= pool.size()
+                            ? new SearchPool.Floor(row.getObject("floor_first_seen", LocalDate.class),
+                                    row.getString("floor_id"))
+                            : null;
+            return row(row, paper, PaperPosition.relevance(row.getFloat("rank"), paper.id(), pageFloor));
+        });
+    }
+
+    private static void appendFilters(Sql sql, PaperFilter filter) {
         for (String topic : filter.topics()) {
             sql.append("and exists (select 1 from paper_topic pt where pt.paper_id = p.id and pt.topic_slug = ?)",
                     topic);
@@ -81,36 +139,20 @@ public class PaperListingRepository {
         if (filter.to() != null) {
             sql.append("and p.first_seen <= ?", filter.to());
         }
-        if (filter.sort() == PaperSort.RECENT) {
-            if (after != null) {
-                sql.append("and (p.first_seen, p.id) < (?, ?)", after.firstSeen(), after.id());
-            }
-            sql.append("order by p.first_seen desc, p.id desc");
-        } else {
-            if (after != null) {
-                sql.append("and (" + RANK + " < ? or (" + RANK + " = ? and p.id > ?))",
-                        after.rank(), after.rank(), after.id());
-            }
-            sql.append("order by rank desc, p.id");
-        }
-        sql.append("limit ?", limit);
-        return jdbc.list(sql, row -> toRow(row, filter.sort()));
     }
 
-    private static Row toRow(ResultSet row, PaperSort sort) throws SQLException {
-        String id = row.getString("id");
-        String abstractStart = row.getString("abstract_start");
-        PaperSummary paper = new PaperSummary(
-                id,
+    private static PaperSummary summary(ResultSet row) throws SQLException {
+        return new PaperSummary(
+                row.getString("id"),
                 row.getString("title"),
-                Snippet.shorten(abstractStart, Snippet.SHORT_ABSTRACT_LENGTH),
+                Snippet.shorten(row.getString("abstract_start"), Snippet.SHORT_ABSTRACT_LENGTH),
                 Jdbc.strings(row, "topics"),
                 Jdbc.strings(row, "link_kinds"),
                 row.getObject("first_seen", LocalDate.class));
-        PaperPosition position = sort == PaperSort.RECENT
-                ? PaperPosition.recent(paper.firstSeen(), id)
-                : PaperPosition.relevance(row.getFloat("rank"), id);
+    }
+
+    private static Row row(ResultSet row, PaperSummary paper, PaperPosition position) throws SQLException {
         return new Row(paper, position, row.getString("url"), row.getObject("updated_at", OffsetDateTime.class),
-                abstractStart);
+                row.getString("abstract_start"));
     }
 }

@@ -9,11 +9,25 @@ final class Sql {
 
     private final StringBuilder text = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
+    private boolean customPlan;
 
     Sql append(String fragment, Object... values) {
         text.append(fragment).append('\n');
         parameters.addAll(Arrays.asList(values));
         return this;
+    }
+
+    /**
+     * Plans this statement with its actual values every time instead of reusing a generic plan: how selective a
+     * search text or a topic is decides between the GIN index and the recency index.
+     */
+    Sql planWithValues() {
+        customPlan = true;
+        return this;
+    }
+
+    boolean customPlan() {
+        return customPlan;
     }
 
     String text() {

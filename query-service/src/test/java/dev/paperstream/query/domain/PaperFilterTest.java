@@ -63,7 +63,10 @@ class PaperFilterTest {
         PaperPosition day = PaperPosition.recent(LocalDate.of(2026, 3, 14), "arxiv-1");
         assertThat(PaperPosition.fromCursor(recent, day.toCursor(recent))).isEqualTo(day);
         PaperFilter relevance = parse("lora", null);
-        PaperPosition rank = PaperPosition.relevance(0.0607927f, "arxiv-2");
+        PaperPosition rank = PaperPosition.relevance(0.0607927f, "arxiv-2",
+                new SearchPool.Floor(LocalDate.of(2025, 1, 2), "arxiv-0"));
+        assertThat(PaperPosition.fromCursor(relevance, rank.toCursor(relevance))).isEqualTo(rank);
+        rank = PaperPosition.relevance(0.5f, "arxiv-3", null);
         assertThat(PaperPosition.fromCursor(relevance, rank.toCursor(relevance))).isEqualTo(rank);
         assertThat(PaperPosition.fromCursor(recent, null)).isNull();
         assertThatThrownBy(() -> PaperPosition.fromCursor(relevance, day.toCursor(recent)))

@@ -74,4 +74,37 @@ class CursorPagingTest {
         assertThat(seen).noneMatch(id -> id.startsWith("arxiv-2601."));
         assertThat(page).isEqualTo(7);
     }
+
+    @Test
+    void relevancePagingKeepsItsPoolWhileNewMatchesArrive() {
+        CatalogRows rows = new CatalogRows(dataSource);
+        // the test search pool is the 3 newest matches: quokka 4, 5 and 6; older ones are not ranked
+        for (int i = 0; i < 7; i++) {
+            String id = String.format("arxiv-2402.%05d", 90 + i);
+            rows.paper(id, "Quokka census " + i, "Counting quokka " + "quokka ".repeat(i) + "on islands.",
+                    LocalDate.of(2024, 2, 1).plusDays(i));
+        }
+        List<String> pool = List.of("arxiv-2402.00094", "arxiv-2402.00095", "arxiv-2402.00096");
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int page = 0;
+        do {
+            var request = given().queryParam("q", "quokka").queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath body = request.when().get("/papers").then().statusCode(200).extract().jsonPath();
+            seen.addAll(body.getList("items.id"));
+            cursor = body.getString("nextCursor");
+            // a newer match arrives: it joins the pool instead of pushing the oldest pooled paper out
+            String newer = "arxiv-2403.%05d".formatted(90 + page);
+            rows.paper(newer, "Quokka late " + page, "Late quokka.", LocalDate.of(2024, 3, 1).plusDays(page));
+            page++;
+        } while (cursor != null && page < 20);
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen.stream().filter(id -> id.startsWith("arxiv-2402.")).toList())
+                .containsExactlyInAnyOrderElementsOf(pool);
+    }
 }
