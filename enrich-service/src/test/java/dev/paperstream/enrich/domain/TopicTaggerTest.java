@@ -1,0 +1,98 @@
+package dev.paperstream.enrich.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.paperstream.enrich.persistence.RulesJson;
+
+class TopicTaggerTest {
+
+    private static final TopicTagger SMALL = new TopicTagger(List.of(
+            topic("peft", Map.of("lora", 1.5, "low rank adaptation", 2.0, "adapter*", 0.6)),
+            topic("alignment", Map.of("rlhf", 1.5, "preference*", 1.0)),
+            topic("code", Map.of("code generation", 2.0, "code", 0.6, "our code", -0.6))));
+
+    private static final TopicTagger DEFAULTS = new TopicTagger(RulesJson.defaultTopics());
+
+    @Test
+    void aPhraseInTheTitleIsAMainSubject() {
+        assertThat(slugs(SMALL.tag("LoRA for Everyone", "We study models."))).containsExactly("peft");
+    }
+
+    @Test
+    void oneMentionInTheAbstractIsNotEnoughButRepeatsAndRelatedPhrasesAre() {
+        assertThat(SMALL.tag("A Study", "We compare with LoRA.")).isEmpty();
+        assertThat(slugs(SMALL.tag("A Study", "We extend LoRA. Our LoRA variant trains adapters."))).containsExactly("peft");
+    }
+
+    @Test
+    void phrasesMatchAcrossHyphensAndCaseAndPrefixTermsMatchWordFamilies() {
+        TopicMatch match = SMALL.tag("A Study", "Low-Rank Adaptation with adapters and adapter-based layers.").get(0);
+        assertThat(match.slug()).isEqualTo("peft");
+        assertThat(match.evidence()).containsExactly("Low-Rank Adaptation", "adapters");
+        assertThat(SMALL.tag("A Study", "LOW RANK ADAPTATION")).extracting(TopicMatch::slug).containsExactly("peft");
+    }
+
+    @Test
+    void passingMentionsCountLittle() {
+        assertThat(SMALL.tag("Better Models", "Unlike RLHF, our method needs no preference data, unlike RLHF pipelines.")).isEmpty();
+        assertThat(slugs(SMALL.tag("Better Models", "We improve RLHF with preference data."))).containsExactly("alignment");
+    }
+
+    @Test
+    void negativeWeightsDiscountBoilerplate() {
+        assertThat(SMALL.tag("A Parser", "Our code is available. Our code is on GitHub.")).isEmpty();
+        assertThat(slugs(SMALL.tag("Better Code Generation", "We generate code."))).containsExactly("code");
+    }
+
+    @Test
+    void sideRemarksNextToAStrongMainSubjectAreDropped() {
+        List<TopicMatch> matches = SMALL.tag("LoRA Adapters: Low-Rank Adaptation at Scale",
+                "LoRA and low-rank adaptation adapters, more LoRA. We also report preference scores twice: preference.");
+        assertThat(slugs(matches)).containsExactly("peft");
+    }
+
+    @Test
+    void scoresGrowWithEvidenceWithinZeroAndOne() {
+        double weak = SMALL.tag("A Study", "We extend LoRA. Our LoRA variant.").get(0).score();
+        double strong = SMALL.tag("LoRA", "Low-rank adaptation: LoRA, LoRA, adapters.").get(0).score();
+        assertThat(weak).isBetween(0.5, 1.0);
+        assertThat(strong).isGreaterThan(weak).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void defaultTaxonomyCoversPapersBeyondLanguageModels() {
+        assertThat(slugs(DEFAULTS.tag("Diffusion Transformers for High-Resolution Image Synthesis",
+                "We train a latent diffusion model for text-to-image generation and image editing, improving FID.")))
+                .contains("generative-media");
+        assertThat(slugs(DEFAULTS.tag("Learning Dexterous Manipulation from Human Videos",
+                "A robot arm learns grasping policies in simulation and transfers them sim-to-real on a real robot.")))
+                .contains("robotics");
+        assertThat(slugs(DEFAULTS.tag("Real-Time Instance Segmentation with Sparse Queries",
+                "Our detector improves object detection and instance segmentation on COCO with a convolutional backbone.")))
+                .containsExactly("vision");
+        assertThat(slugs(DEFAULTS.tag("WebArena Agents That Plan",
+                "LLM agents call tools and APIs to navigate websites; our agent plans multi-step actions.")))
+                .contains("agents-tools");
+    }
+
+    @Test
+    void rulesAreCheckedWhenBuilt() {
+        assertThatThrownBy(() -> new TopicRules(Map.of("ünï", 1.0), 2, 2.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TopicRules(Map.of("--", 1.0), 2, 2.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TopicRules(Map.of("x", 1.0), 0, 2.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Topic topic(String slug, Map<String, Double> terms) {
+        return new Topic(slug, slug, "", new TopicRules(terms, 2.0, 2.5));
+    }
+
+    private static List<String> slugs(List<TopicMatch> matches) {
+        return matches.stream().map(TopicMatch::slug).toList();
+    }
+}
