@@ -81,6 +81,8 @@ public class PaperListingRepository {
         if (after == null) {
             sql.append("limit ?", pool.size());
         }
+        // ranked apart from the pool: the GIN index answers the match alone, so only pooled papers pay for
+        // reading their (usually TOASTed) text-search vector
         sql.append("""
                 ),
                 floor as (select first_seen, id, (select count(*) from pool) as pooled

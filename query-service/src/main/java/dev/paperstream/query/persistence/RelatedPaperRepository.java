@@ -21,8 +21,8 @@ import dev.paperstream.query.domain.RelatedPaper.Why;
 public class RelatedPaperRepository {
 
     public static final int RELATED = 10;
-    private static final int CANDIDATES_AROUND = 100;
-    private static final int MENTION_CANDIDATES = 300;
+    private static final int CANDIDATES_AROUND = 50;
+    private static final int MENTION_CANDIDATES = 100;
 
     private final Jdbc jdbc;
 
