@@ -1,7 +1,6 @@
 package dev.paperstream.enrich.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,46 +12,43 @@ import java.util.regex.Pattern;
  * Finds base models and benchmarks named in a paper. Model names are normalized to family, version and size, so
  * {@code Llama2-7b}, {@code LLaMA-2 7B} and {@code Llama 2} are all family {@code llama-2} (size {@code 7b} where
  * given). A family name glued to other words ({@code Video-LLaMA}, {@code LLaMAntino}) is a different model and
- * does not count.
+ * does not count. Each name's pattern runs only where a plain search of the lower-cased text found its first word,
+ * so a paper costs a few string searches rather than dozens of regular-expression scans.
  */
 public final class MentionExtractor {
 
     private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}]-)(?<![\\p{L}\\p{N}])";
     private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}])";
-    private static final String VERSION = "(?:[ -]?v?(\\d+(?:\\.\\d+)?o?)(?![\\d.]*[ -]?[bBmM]" + NOT_BEFORE_WORD
-            + ")(?!x\\d)(?!\\.\\d))?";
+    private static final String VERSION = "(?:[ -]?v?(\\d+(?:\\.\\d+)?o?)(?![\\d.]*[ -]?(?:[bBmM]|billion|million)"
+            + NOT_BEFORE_WORD + ")(?!x\\d)(?!\\.\\d))?";
     private static final String QUALIFIERS = "(?:[ -](?:chat|instruct|base|turbo|hf|it))*";
     private static final String SIZE = "(?:[ -]?(\\d+(?:\\.\\d+)?[bBmM]|\\d+x\\d+[bB])" + NOT_BEFORE_WORD + ")?";
 
-    private final Pattern models;
-    private final Map<String, MentionDictionary.ModelFamily> familyByAlias = new HashMap<>();
-    private final List<Pattern> benchmarkPatterns = new ArrayList<>();
-    private final List<MentionDictionary.Benchmark> benchmarks;
+    /** A name to look for: where to search (its first word, lower-cased) and the pattern to confirm it there. */
+    private record Probe(String firstWord, Pattern pattern, MentionDictionary.ModelFamily family, String benchmark) {
+    }
+
+    private final List<Probe> probes = new ArrayList<>();
 
     public MentionExtractor(MentionDictionary dictionary) {
-        List<String> aliases = new ArrayList<>();
         for (MentionDictionary.ModelFamily family : dictionary.models()) {
             for (String alias : family.aliases()) {
-                familyByAlias.put(alias.toLowerCase(Locale.ROOT), family);
-                aliases.add(Pattern.quote(alias));
+                Pattern pattern = Pattern.compile(NOT_AFTER_WORD + "(" + Pattern.quote(alias) + ")(?!\\p{L})" + VERSION
+                        + QUALIFIERS + SIZE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                probes.add(new Probe(alias.toLowerCase(Locale.ROOT), pattern, family, null));
             }
         }
-        aliases.sort((a, b) -> b.length() - a.length());
-        this.models = Pattern.compile(NOT_AFTER_WORD + "(" + String.join("|", aliases) + ")(?!\\p{L})"
-                + VERSION + QUALIFIERS + SIZE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        this.benchmarks = dictionary.benchmarks();
-        for (MentionDictionary.Benchmark benchmark : benchmarks) {
-            List<String> spellings = new ArrayList<>();
-            for (String alias : benchmark.aliases()) {
-                List<String> parts = new ArrayList<>();
-                for (String part : alias.split("[ -]+")) {
-                    parts.add(Pattern.quote(part));
-                }
-                spellings.add(String.join("[ -]?", parts));
-            }
+        for (MentionDictionary.Benchmark benchmark : dictionary.benchmarks()) {
             int flags = benchmark.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-            benchmarkPatterns.add(Pattern.compile(NOT_AFTER_WORD + "(?:" + String.join("|", spellings) + ")"
-                    + NOT_BEFORE_WORD, flags));
+            for (String alias : benchmark.aliases()) {
+                String[] parts = alias.split("[ -]+");
+                List<String> quoted = new ArrayList<>();
+                for (String part : parts) {
+                    quoted.add(Pattern.quote(part));
+                }
+                Pattern pattern = Pattern.compile(NOT_AFTER_WORD + String.join("[ -]?", quoted) + NOT_BEFORE_WORD, flags);
+                probes.add(new Probe(parts[0].toLowerCase(Locale.ROOT), pattern, null, benchmark.name()));
+            }
         }
     }
 
@@ -60,29 +56,58 @@ public final class MentionExtractor {
     public List<Mention> extract(String... texts) {
         Map<String, Mention> found = new LinkedHashMap<>();
         for (String text : texts) {
-            if (text == null) {
+            if (text == null || text.isEmpty()) {
                 continue;
             }
-            Matcher m = models.matcher(text);
-            while (m.find()) {
-                MentionDictionary.ModelFamily family = familyByAlias.get(m.group(1).toLowerCase(Locale.ROOT));
-                String version = m.group(2) == null ? null : m.group(2).toLowerCase(Locale.ROOT);
-                if (family == null || family.versionRequired() && version == null) {
-                    continue;
+            String lower = lowerCase(text);
+            List<Hit> hits = new ArrayList<>();
+            for (Probe probe : probes) {
+                int at = lower.indexOf(probe.firstWord());
+                Matcher m = null;
+                while (at >= 0) {
+                    if (m == null) {
+                        m = probe.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    }
+                    m.region(at, text.length());
+                    if (m.lookingAt()) {
+                        hits.add(new Hit(at, mention(probe, m)));
+                    }
+                    at = lower.indexOf(probe.firstWord(), at + 1);
                 }
-                String name = version == null ? family.family() : family.family() + "-" + version;
-                String size = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
-                found.putIfAbsent(Mention.MODEL + "|" + name + "|" + size,
-                        new Mention(Mention.MODEL, name, size, m.group().trim()));
             }
-            for (int i = 0; i < benchmarks.size(); i++) {
-                Matcher b = benchmarkPatterns.get(i).matcher(text);
-                if (b.find()) {
-                    String name = benchmarks.get(i).name();
-                    found.putIfAbsent(Mention.BENCHMARK + "|" + name, new Mention(Mention.BENCHMARK, name, "", b.group()));
+            hits.sort((a, b) -> Integer.compare(a.at(), b.at()));
+            for (Hit hit : hits) {
+                if (hit.mention() != null) {
+                    Mention mention = hit.mention();
+                    found.putIfAbsent(mention.kind() + "|" + mention.name() + "|" + mention.size(), mention);
                 }
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    private record Hit(int at, Mention mention) {
+    }
+
+    private static Mention mention(Probe probe, Matcher m) {
+        if (probe.benchmark() != null) {
+            return new Mention(Mention.BENCHMARK, probe.benchmark(), "", m.group());
+        }
+        String version = m.group(2) == null ? null : m.group(2).toLowerCase(Locale.ROOT);
+        if (probe.family().versionRequired() && version == null) {
+            return null;
+        }
+        String name = version == null ? probe.family().family() : probe.family().family() + "-" + version;
+        String size = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
+        return new Mention(Mention.MODEL, name, size, m.group().trim());
+    }
+
+    /** Lower-cases char by char, so offsets in the result are offsets in the text. */
+    private static String lowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 }

@@ -157,8 +157,10 @@ public final class TopicTagger {
             s.anchored[phrase.topic] = true;
         }
         s.contribution[slot] += contribution;
-        if (s.evidence[slot] == null && phrase.weight > 0) {
-            s.evidence[slot] = tokens.span(first, last);
+        if (s.evidenceText[slot] == null && phrase.weight > 0) {
+            s.evidenceText[slot] = tokens.text();
+            s.evidenceStart[slot] = tokens.start(first);
+            s.evidenceEnd[slot] = tokens.end(last);
         }
     }
 
@@ -175,7 +177,7 @@ public final class TopicTagger {
         Integer[] slots = new Integer[s.touched];
         int count = 0;
         for (int slot = 0; slot < s.touched; slot++) {
-            if (phrases[s.phraseAt[slot]].topic == topic && s.evidence[slot] != null && s.contribution[slot] > 0) {
+            if (phrases[s.phraseAt[slot]].topic == topic && s.evidenceText[slot] != null && s.contribution[slot] > 0) {
                 slots[count++] = slot;
             }
         }
@@ -183,7 +185,8 @@ public final class TopicTagger {
         Set<String> phrasesSeen = new LinkedHashSet<>();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count && out.size() < MAX_EVIDENCE; i++) {
-            String quote = s.evidence[slots[i]];
+            int slot = slots[i];
+            String quote = s.evidenceText[slot].substring(s.evidenceStart[slot], s.evidenceEnd[slot]);
             if (phrasesSeen.add(quote.toLowerCase(Locale.ROOT))) {
                 out.add(quote);
             }
@@ -213,7 +216,9 @@ public final class TopicTagger {
         int[] titleHits = new int[64];
         int[] abstractHits = new int[64];
         double[] contribution = new double[64];
-        String[] evidence = new String[64];
+        String[] evidenceText = new String[64];
+        int[] evidenceStart = new int[64];
+        int[] evidenceEnd = new int[64];
         int touched;
         int[] idStart = new int[512];
         int[] pool = new int[512];
@@ -234,7 +239,7 @@ public final class TopicTagger {
                 titleHits[slot] = 0;
                 abstractHits[slot] = 0;
                 contribution[slot] = 0;
-                evidence[slot] = null;
+                evidenceText[slot] = null;
             }
             touched = 0;
         }
@@ -282,7 +287,9 @@ public final class TopicTagger {
                 titleHits = Arrays.copyOf(titleHits, size);
                 abstractHits = Arrays.copyOf(abstractHits, size);
                 contribution = Arrays.copyOf(contribution, size);
-                evidence = Arrays.copyOf(evidence, size);
+                evidenceText = Arrays.copyOf(evidenceText, size);
+                evidenceStart = Arrays.copyOf(evidenceStart, size);
+                evidenceEnd = Arrays.copyOf(evidenceEnd, size);
             }
             slot = touched++;
             slotByPhrase[phrase] = slot;
