@@ -33,6 +33,8 @@ public final class PageDigestParser implements DigestParser {
     static final int MAX_TITLE_LENGTH = 300;
     /** Hard-wrapped text never has lines this long; a block holding one is a run of unwrapped lines. */
     static final int MAX_WRAPPED_LINE_LENGTH = 200;
+    /** "Thursday, September 14th, 2024" is about the longest date line there is. */
+    static final int MAX_DATE_LINE_LENGTH = 40;
 
     private static final Set<String> CHROME = Set.of(
             "new",
@@ -72,7 +74,8 @@ public final class PageDigestParser implements DigestParser {
         List<Paragraph> paragraphs = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         for (Paragraph paragraph : paragraphs(Text.clean(page))) {
-            Optional<LocalDate> dateLine = paragraph.singleLine() ? dateLine(paragraph.text()) : Optional.empty();
+            Optional<LocalDate> dateLine = paragraph.singleLine() && paragraph.text().length() <= MAX_DATE_LINE_LENGTH
+                    ? dateLine(paragraph.text()) : Optional.empty();
             if (dateLine.isPresent()) {
                 date = date.or(() -> dateLine);
             } else if (!isChrome(paragraph)) {

@@ -17,8 +17,7 @@ public final class Text {
 
     private static final Pattern URL = Pattern.compile(
             "(?i)(?:https?://|www\\.)\\S+|\\b[\\w-]+(?:\\.[\\w-]+)+/\\S*");
-    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(\\S+)[ ]+([.,;:!?])(?=\\s|$)");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(?<=\\S) +(?=[.,;:!?](?:\\s|$))");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n\\s*");
 
     private Text() {
@@ -67,7 +66,22 @@ public final class Text {
 
     /** One line: every run of white space (line ends included) becomes one space. */
     public static String singleLine(String text) {
-        return SPACES.matcher(clean(text).replace('\n', ' ')).replaceAll(" ").strip();
+        String cleaned = clean(text);
+        StringBuilder out = new StringBuilder(cleaned.length());
+        boolean space = false;
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (c == '\n' || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -94,15 +108,18 @@ public final class Text {
         return URL.matcher(text).find();
     }
 
+    /** Linear in the line's length: a digest may hold a single multi-megabyte line. */
     static String tidyPunctuation(String line) {
         Matcher m = SPACE_BEFORE_PUNCTUATION.matcher(line);
         StringBuilder out = new StringBuilder(line.length());
+        int copied = 0;
         while (m.find()) {
-            String word = m.group(1);
-            String replacement = URL.matcher(word).matches() ? m.group() : word + m.group(2);
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            String word = line.substring(line.lastIndexOf(' ', m.start() - 1) + 1, m.start());
+            if (!URL.matcher(word).matches()) {
+                out.append(line, copied, m.start());
+                copied = m.end();
+            }
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(line, copied, line.length()).toString();
     }
 }

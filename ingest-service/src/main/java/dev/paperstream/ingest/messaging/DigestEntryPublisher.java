@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -68,24 +69,29 @@ public class DigestEntryPublisher {
     }
 
     /**
-     * Sends every entry and waits for all acknowledgements. On failure it still waits until each record sent is
-     * acknowledged or expired, so none is left in flight when the client is told to retry.
+     * Sends every entry and waits for all acknowledgements. On failure it still waits (up to the delivery timeout)
+     * until each record sent is acknowledged or expired, so normally none is left in flight when the client is told
+     * to retry; one that is would only be published twice, which consumers absorb.
      *
      * @throws KafkaUnavailableException when any entry was not acknowledged within the delivery timeout
      */
     public void publish(Digest digest, Instant receivedAt) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(digest.entries().size());
         Exception failure = null;
+        // every record sent expires within the delivery timeout of its send; the margin lets the expiry arrive
+        long deadline = System.nanoTime() + deliveryTimeout.plusMillis(500).toNanos();
         for (Entry entry : digest.entries()) {
-            try {
-                acks.add(producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES, entry.paperId(),
-                        payload(digest, entry, receivedAt))));
-            } catch (RuntimeException e) {
-                failure = e;
+            Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES, entry.paperId(),
+                    payload(digest, entry, receivedAt)));
+            acks.add(ack);
+            // a send that found no metadata within max.block.ms returns an already failed future: each further
+            // send would block as long again, so stop at the first
+            Optional<Exception> failed = failureOf(ack);
+            if (failed.isPresent() || System.nanoTime() > deadline) {
+                failure = failed.orElseGet(() -> new TimeoutException("sending took longer than " + deliveryTimeout));
                 break;
             }
         }
-        long deadline = System.nanoTime() + deliveryTimeout.plusSeconds(1).toNanos();
         for (Future<RecordMetadata> ack : acks) {
             try {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -104,6 +110,21 @@ public class DigestEntryPublisher {
                     digest.id(), digest.entries().size(), failure.toString());
             throw new KafkaUnavailableException("Kafka did not acknowledge the digest's entries: " + failure.getMessage(),
                     failure);
+        }
+    }
+
+    private static Optional<Exception> failureOf(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return Optional.empty();
+        }
+        try {
+            ack.get();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of((Exception) e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(e);
         }
     }
 

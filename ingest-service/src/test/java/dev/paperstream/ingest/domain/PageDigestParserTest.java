@@ -2,9 +2,11 @@ package dev.paperstream.ingest.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -165,6 +167,18 @@ class PageDigestParserTest {
 
         assertThatThrownBy(() -> parser.parse(body)).isInstanceOf(InvalidDigestException.class)
                 .hasMessageContaining("not valid UTF-8").hasMessageContaining("offset 7");
+    }
+
+    @Test
+    void a_multi_megabyte_line_is_read_in_linear_time() {
+        String line = "a-b ".repeat(1_000_000) + ".";
+        String page = "A Title Above a Giant Line\n\n" + line + "\n";
+
+        ParsedDigest digest = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> parser.parse(page));
+
+        assertThat(digest.entries().get(0).abstractText()).hasSize(line.length() - 1);
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> parser.parse("x".repeat(4_000_000) + " ."))).isInstanceOf(InvalidDigestException.class);
     }
 
     private static String wrap(String text, int width) {
