@@ -66,6 +66,7 @@ public class QueryLoadBenchmark {
         }
         System.out.printf("catalogue sample: %d topics, %d paper ids, %d title words, newest paper %s%n",
                 topics.size(), ids.size(), words.size(), newest);
+        System.out.println("load average before: " + loadAverage());
         System.out.printf("%-14s %8s %7s %9s %8s %8s %8s %8s%n",
                 "scenario", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
 
@@ -78,6 +79,7 @@ public class QueryLoadBenchmark {
                 () -> base + "/papers/" + pick(random, ids));
         run(client, "related", rate, seconds,
                 () -> base + "/papers/" + pick(random, ids) + "/related");
+        System.out.println("load average after: " + loadAverage());
         System.exit(0);
     }
 
@@ -119,6 +121,15 @@ public class QueryLoadBenchmark {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).handle((r, e) -> null)
                 .get(60, TimeUnit.SECONDS);
         return result;
+    }
+
+    /** The machine's load average, to read the figures against: other processes share its cores. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -54,7 +54,10 @@ public class PaperListingRepository {
     }
 
     private List<Row> recent(PaperFilter filter, PaperPosition after, int limit) {
-        Sql sql = new Sql().planWithValues().append(COLUMNS).append("from paper p where true");
+        Sql sql = new Sql().append(COLUMNS).append("from paper p where true");
+        if (dependsOnValues(filter)) {
+            sql.planWithValues();
+        }
         if (filter.searchText() != null) {
             sql.append("and " + MATCHES, filter.searchText());
         }
@@ -69,46 +72,61 @@ public class PaperListingRepository {
         });
     }
 
+    /**
+     * Two statements: the pool (newest matches; planned with its values, since a search text can match a handful
+     * of papers or most of them) and the ranking of the pooled ids (one cached plan whatever the text). Only
+     * pooled papers pay for reading their usually TOASTed text-search vector.
+     */
     private List<Row> relevant(PaperFilter filter, PaperPosition after, int limit) {
-        Sql sql = new Sql().planWithValues().append("with pool as (")
+        Sql poolSql = new Sql().planWithValues()
                 .append("select p.id, p.first_seen from paper p where " + MATCHES, filter.searchText());
-        appendFilters(sql, filter);
+        appendFilters(poolSql, filter);
         SearchPool.Floor floor = after == null ? null : after.poolFloor();
         if (floor != null) {
-            sql.append("and (p.first_seen, p.id) >= (?, ?)", floor.firstSeen(), floor.id());
+            poolSql.append("and (p.first_seen, p.id) >= (?, ?)", floor.firstSeen(), floor.id());
         }
-        sql.append("order by p.first_seen desc, p.id desc");
+        poolSql.append("order by p.first_seen desc, p.id desc");
         if (after == null) {
-            sql.append("limit ?", pool.size());
+            poolSql.append("limit ?", pool.size());
         }
-        // ranked apart from the pool: the GIN index answers the match alone, so only pooled papers pay for
-        // reading their (usually TOASTed) text-search vector
-        sql.append("""
-                ),
-                floor as (select first_seen, id, (select count(*) from pool) as pooled
-                          from pool order by first_seen, id limit 1),
-                ranked as (select pool.id, ts_rank(p.search, websearch_to_tsquery('english', ?)) as rank
-                           from pool join paper p on p.id = pool.id),
-                page as (select id, rank from ranked where true""", filter.searchText());
+        List<SearchPool.Floor> pooled = jdbc.list(poolSql,
+                row -> new SearchPool.Floor(row.getObject("first_seen", LocalDate.class), row.getString("id")));
+        if (pooled.isEmpty()) {
+            return List.of();
+        }
+        SearchPool.Floor pageFloor = after != null ? floor
+                : pooled.size() >= pool.size() ? pooled.get(pooled.size() - 1) : null;
+
+        Sql sql = new Sql().append("""
+                with ranked as (
+                    select p.id, ts_rank(p.search, websearch_to_tsquery('english', ?)) as rank
+                    from paper p where p.id = any(?)),
+                page as (select id, rank from ranked where true""",
+                filter.searchText(), pooled.stream().map(SearchPool.Floor::id).toList());
         if (after != null) {
             sql.append("and (rank < ? or (rank = ? and id > ?))", after.rank(), after.rank(), after.id());
         }
         sql.append("order by rank desc, id limit ?)", limit)
                 .append(COLUMNS)
                 .append("""
-                        , page.rank, floor.first_seen as floor_first_seen, floor.id as floor_id, floor.pooled
-                        from page join paper p on p.id = page.id left join floor on true
+                        , page.rank
+                        from page join paper p on p.id = page.id
                         order by page.rank desc, p.id""");
         return jdbc.list(sql, row -> {
             PaperSummary paper = summary(row);
-            SearchPool.Floor pageFloor = after != null
-                    ? floor
-                    : row.getLong("pooled") >= pool.size()
-                            ? new SearchPool.Floor(row.getObject("floor_first_seen", LocalDate.class),
-                                    row.getString("floor_id"))
-                            : null;
             return row(row, paper, PaperPosition.relevance(row.getFloat("rank"), paper.id(), pageFloor));
         });
+    }
+
+    /**
+     * Whether the best plan depends on the values: a search text, a digest, a model or benchmark name or a date
+     * range can match a handful of papers or most of them. A topic or code listing walks the recency index either
+     * way, so it keeps the cached plan and skips planning.
+     */
+    private static boolean dependsOnValues(PaperFilter filter) {
+        return filter.searchText() != null || filter.digest() != null || filter.model() != null
+                || filter.benchmark() != null || filter.linkKind() != null || filter.from() != null
+                || filter.to() != null;
     }
 
     private static void appendFilters(Sql sql, PaperFilter filter) {
