@@ -52,8 +52,9 @@ public class PaperResource {
 
     @GET
     @Operation(summary = "List and search papers",
-            description = "Newest first, or best match first when q is given. All given filters must match. "
-                    + "Page with nextCursor until it is null; a cursor only works with the parameters it came from.")
+            description = "Newest first, or best match first when q is given (relevance ranks the newest 300 "
+                    + "matches; sort=recent reaches every match). All given filters must match. Page with "
+                    + "nextCursor until it is null; a cursor only works with the parameters it came from.")
     @APIResponse(responseCode = "200", description = "A page of papers", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = ApiExamples.PAPER_PAGE)))
     @APIResponse(responseCode = "400", description = "A parameter is refused; the problem names it", content = @Content(
