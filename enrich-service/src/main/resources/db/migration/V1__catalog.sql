@@ -72,9 +72,11 @@ create table mention (
 create index mention_kind_name_idx on mention (kind, name);
 
 -- One row per paper per digest it appeared in; a digest's progress is the count of its rows.
+-- The enrich service inserts the appearance first, before its digest and paper rows: the insert is what decides,
+-- under concurrency too, whether an entry is new or a redelivery. So the references are checked at commit.
 create table appearance (
-    digest_id   text        not null references digest (id) on delete cascade,
-    paper_id    text        not null references paper (id) on delete cascade,
+    digest_id   text        not null references digest (id) on delete cascade deferrable initially deferred,
+    paper_id    text        not null references paper (id) on delete cascade deferrable initially deferred,
     position    integer     not null,
     enriched_at timestamptz not null default now(),
     primary key (digest_id, paper_id)

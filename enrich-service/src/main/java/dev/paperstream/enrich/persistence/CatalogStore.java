@@ -31,19 +31,23 @@ public class CatalogStore {
     /**
      * Commits the entries and returns their events. Entries repeating an appearance already stored (a
      * redelivery) change nothing and get the stored paper's current event again, with the same id.
+     *
+     * @param topicNames display names of the topics the entries were tagged with, by slug
      */
-    public List<PaperEnrichedV1> store(List<EnrichedEntry> entries) {
+    public List<PaperEnrichedV1> store(List<EnrichedEntry> entries, Map<String, String> topicNames) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<PaperEnrichedV1> events = new ArrayList<>();
             for (List<EnrichedEntry> round : rounds(entries)) {
-                writer.write(round);
-                Set<String> ids = new HashSet<>();
-                round.forEach(e -> ids.add(e.paperId()));
-                Map<String, PaperEnrichedV1> papers = reader.read(ids);
+                Map<String, StoredPaper> stored = writer.write(round);
+                Set<String> redelivered = new HashSet<>();
+                round.stream().filter(e -> !stored.containsKey(e.paperId())).forEach(e -> redelivered.add(e.paperId()));
+                Map<String, PaperEnrichedV1> current = reader.read(redelivered);
                 for (EnrichedEntry e : round) {
-                    PaperEnrichedV1 paper = papers.get(e.paperId());
-                    if (paper != null) {
-                        events.add(withDigest(paper, e.entry()));
+                    StoredPaper paper = stored.get(e.paperId());
+                    PaperEnrichedV1 event = paper != null ? PaperEvents.of(paper, e.enrichment(), topicNames)
+                            : current.get(e.paperId());
+                    if (event != null) {
+                        events.add(withDigest(event, e.entry()));
                     }
                 }
             }

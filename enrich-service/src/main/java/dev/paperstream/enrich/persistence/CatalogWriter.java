@@ -5,7 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,42 +47,57 @@ public class CatalogWriter {
     }
 
     /**
-     * Stores the entries, which must name each paper at most once. Returns the ids of the papers whose stored state
-     * changed; the others were already stored with this appearance.
+     * Stores the entries, which must name each paper at most once, and returns the papers stored for the entries
+     * that were new, by id. An entry whose appearance was already stored (a redelivery) is left out.
      */
-    public Set<String> write(List<EnrichedEntry> entries) {
+    public Map<String, StoredPaper> write(List<EnrichedEntry> entries) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            List<EnrichedEntry> fresh = withoutStoredAppearances(connection, entries);
+            try (Statement s = connection.createStatement()) {
+                // Plans for "= any(array)" must see the actual arrays: a generic plan cached while the tables were
+                // small would keep scanning them whole as they grow.
+                s.execute("set local plan_cache_mode = force_custom_plan");
+            }
+            List<EnrichedEntry> fresh = insertAppearances(connection, entries);
             if (fresh.isEmpty()) {
-                return Set.of();
+                return Map.of();
             }
             upsertDigests(connection, fresh);
-            upsertPapers(connection, fresh);
-            replaceChildren(connection, fresh);
-            insertAppearances(connection, fresh);
-            Set<String> changed = new HashSet<>();
-            fresh.forEach(e -> changed.add(e.paperId()));
-            return changed;
+            Map<String, StoredPaper> papers = upsertPapers(connection, fresh);
+            List<String> known = papers.values().stream().filter(p -> p.version() > 1).map(StoredPaper::id).toList();
+            if (!known.isEmpty()) {
+                deleteChildren(connection, known);
+            }
+            insertTopics(connection, fresh);
+            insertLinks(connection, fresh);
+            insertMentions(connection, fresh);
+            return papers;
         });
     }
 
-    private List<EnrichedEntry> withoutStoredAppearances(Connection c, List<EnrichedEntry> entries) throws SQLException {
-        Set<String> stored = new HashSet<>();
+    /**
+     * Inserts the appearances and returns the entries whose appearance is new. A concurrent transaction inserting
+     * the same appearance waits here for this one and then finds it stored, so each appearance is applied once.
+     */
+    private List<EnrichedEntry> insertAppearances(Connection c, List<EnrichedEntry> entries) throws SQLException {
+        Set<String> inserted = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
-                select a.digest_id, a.paper_id from appearance a
-                join unnest(?::text[], ?::text[]) as k(digest_id, paper_id)
-                  on a.digest_id = k.digest_id and a.paper_id = k.paper_id""")) {
+                insert into appearance (digest_id, paper_id, position)
+                select * from unnest(?::text[], ?::text[], ?::int[]) as u(digest_id, paper_id, position)
+                order by paper_id, digest_id
+                on conflict do nothing
+                returning digest_id, paper_id""")) {
             s.setArray(1, texts(c, entries, e -> e.entry().digestId()));
             s.setArray(2, texts(c, entries, EnrichedEntry::paperId));
+            s.setArray(3, array(c, "int4", entries.stream().map(e -> e.entry().position()).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    stored.add(rs.getString(1) + "\u0000" + rs.getString(2));
+                    inserted.add(rs.getString(1) + "\u0000" + rs.getString(2));
                 }
             }
         }
         List<EnrichedEntry> fresh = new ArrayList<>();
         for (EnrichedEntry e : entries) {
-            if (!stored.contains(e.appearanceKey())) {
+            if (inserted.contains(e.appearanceKey())) {
                 fresh.add(e);
             }
         }
@@ -105,13 +124,18 @@ public class CatalogWriter {
         }
     }
 
-    /** New papers are inserted; a known paper gains a version and widens its first/last seen dates. */
-    private void upsertPapers(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+    /**
+     * New papers are inserted; a known paper gains a version and widens its first/last seen dates. Rows are taken
+     * in id order so concurrent batches lock papers in the same order.
+     */
+    private Map<String, StoredPaper> upsertPapers(Connection c, List<EnrichedEntry> fresh) throws SQLException {
+        Map<String, StoredPaper> papers = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 insert into paper (id, arxiv_id, title, abstract, url, first_seen, last_seen, first_digest_id, first_position)
                 select id, arxiv_id, title, abstract, url, seen, seen, digest_id, position
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::int[])
                   as u(id, arxiv_id, title, abstract, url, seen, digest_id, position)
+                order by id
                 on conflict (id) do update set
                   arxiv_id = coalesce(paper.arxiv_id, excluded.arxiv_id),
                   url = coalesce(paper.url, excluded.url),
@@ -122,7 +146,8 @@ public class CatalogWriter {
                   first_seen = least(paper.first_seen, excluded.first_seen),
                   last_seen = greatest(paper.last_seen, excluded.last_seen),
                   version = paper.version + 1,
-                  updated_at = now()""")) {
+                  updated_at = now()
+                returning id, arxiv_id, title, abstract, url, first_seen, last_seen, version, updated_at""")) {
             s.setArray(1, texts(c, fresh, EnrichedEntry::paperId));
             s.setArray(2, texts(c, fresh, e -> e.entry().arxivId()));
             s.setArray(3, texts(c, fresh, e -> e.entry().title()));
@@ -131,22 +156,28 @@ public class CatalogWriter {
             s.setArray(6, texts(c, fresh, e -> String.valueOf(e.entry().digestDate())));
             s.setArray(7, texts(c, fresh, e -> e.entry().digestId()));
             s.setArray(8, array(c, "int4", fresh.stream().map(e -> e.entry().position()).toArray()));
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    StoredPaper paper = new StoredPaper(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                            rs.getObject(7, LocalDate.class), rs.getLong(8),
+                            rs.getObject(9, OffsetDateTime.class).toInstant());
+                    papers.put(paper.id(), paper);
+                }
+            }
         }
+        return papers;
     }
 
-    /** Topics, links and mentions are recomputed from the text each time, so they are replaced, never merged. */
-    private void replaceChildren(Connection c, List<EnrichedEntry> fresh) throws SQLException {
-        Array ids = texts(c, fresh, EnrichedEntry::paperId);
+    /** Topics, links and mentions are recomputed from the text each time, so a known paper's are replaced. */
+    private static void deleteChildren(Connection c, List<String> paperIds) throws SQLException {
+        Array ids = c.createArrayOf("text", paperIds.toArray());
         for (String table : List.of("paper_topic", "link", "mention")) {
             try (PreparedStatement s = c.prepareStatement("delete from " + table + " where paper_id = any(?)")) {
                 s.setArray(1, ids);
                 s.executeUpdate();
             }
         }
-        insertTopics(c, fresh);
-        insertLinks(c, fresh);
-        insertMentions(c, fresh);
     }
 
     static void insertTopics(Connection c, List<EnrichedEntry> fresh) throws SQLException {
@@ -237,18 +268,6 @@ public class CatalogWriter {
             s.setArray(3, array(c, "text", name.toArray()));
             s.setArray(4, array(c, "text", size.toArray()));
             s.setArray(5, array(c, "text", text.toArray()));
-            s.executeUpdate();
-        }
-    }
-
-    private static void insertAppearances(Connection c, List<EnrichedEntry> fresh) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into appearance (digest_id, paper_id, position)
-                select * from unnest(?::text[], ?::text[], ?::int[])
-                on conflict do nothing""")) {
-            s.setArray(1, texts(c, fresh, e -> e.entry().digestId()));
-            s.setArray(2, texts(c, fresh, EnrichedEntry::paperId));
-            s.setArray(3, array(c, "int4", fresh.stream().map(e -> e.entry().position()).toArray()));
             s.executeUpdate();
         }
     }

@@ -56,6 +56,9 @@ public class PaperRetagger {
             String[] last = {afterId};
             int[] count = {0};
             em.unwrap(Session.class).doWork(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("set local plan_cache_mode = force_custom_plan");
+                }
                 Map<String, List<TopicMatch>> fresh = new HashMap<>();
                 try (PreparedStatement s = c.prepareStatement(
                         "select id, title, abstract from paper where id > ? order by id limit ?")) {
