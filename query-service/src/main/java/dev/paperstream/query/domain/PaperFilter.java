@@ -45,6 +45,9 @@ public record PaperFilter(
                 .distinct()
                 .sorted()
                 .toList();
+        if (!slugs.stream().allMatch(Params::storable)) {
+            throw new InvalidParameterException("topic", "topic must not contain NUL characters");
+        }
         if (slugs.size() > MAX_TOPICS) {
             throw new InvalidParameterException("topic", "topic may be given at most " + MAX_TOPICS + " times");
         }

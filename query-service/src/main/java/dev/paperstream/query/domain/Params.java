@@ -52,12 +52,20 @@ public final class Params {
         };
     }
 
+    /** Whether PostgreSQL text can hold {@code value}: it cannot hold NUL, so no stored id or name contains one. */
+    public static boolean storable(String value) {
+        return value.indexOf('\u0000') < 0;
+    }
+
     /** Trimmed free text up to {@code maxLength} characters, or null when absent or blank. */
     public static String text(String parameter, String raw, int maxLength) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         String text = raw.strip();
+        if (!storable(text)) {
+            throw new InvalidParameterException(parameter, parameter + " must not contain NUL characters");
+        }
         if (text.length() > maxLength) {
             throw new InvalidParameterException(parameter, parameter + " must be at most " + maxLength + " characters");
         }

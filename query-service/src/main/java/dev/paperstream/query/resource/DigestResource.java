@@ -77,6 +77,13 @@ public class DigestResource {
     @APIResponse(responseCode = "404", description = "Neither ingest nor the catalogue know this digest", content = @Content(
             mediaType = Problem.MEDIA_TYPE))
     public DigestProgress get(@Parameter(example = "d-2026-03-14") @PathParam("id") String id) {
-        return digests.find(id).orElseThrow(() -> new UnknownResourceException("no digest with id " + id));
+        if (!Params.storable(id)) {
+            throw unknownDigest(id);
+        }
+        return digests.find(id).orElseThrow(() -> unknownDigest(id));
+    }
+
+    private static UnknownResourceException unknownDigest(String id) {
+        return new UnknownResourceException("no digest with id " + id);
     }
 }

@@ -53,7 +53,7 @@ public class FeedResource {
             mediaType = AtomFeed.MEDIA_TYPE, examples = @ExampleObject(name = "feed", value = ApiExamples.FEED)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public String topic(@Parameter(example = "peft") @PathParam("slug") String slug, @Context UriInfo uri) {
-        if (!topics.exists(slug)) {
+        if (!Params.storable(slug) || !topics.exists(slug)) {
             throw new UnknownResourceException("no topic " + slug + "; GET /topics lists the topics");
         }
         return feed(TAG + "feed:topic:" + slug, "paperstream: " + topics.name(slug), PaperFilter.topic(slug),

@@ -104,6 +104,9 @@ public class PaperResource {
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
     public PaperDetail get(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
+        if (!Params.storable(id)) {
+            throw unknownPaper(id);
+        }
         return details.find(id).orElseThrow(() -> unknownPaper(id));
     }
 
@@ -117,7 +120,7 @@ public class PaperResource {
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
     public RelatedPapers related(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
-        if (!details.exists(id)) {
+        if (!Params.storable(id) || !details.exists(id)) {
             throw unknownPaper(id);
         }
         return new RelatedPapers(id, related.relatedTo(id));

@@ -135,6 +135,22 @@ class RefusalTest {
     }
 
     @Test
+    void nulCharactersNeverReachTheDatabase() {
+        for (String parameter : new String[] {"q", "topic", "model", "benchmark", "digest"}) {
+            given().queryParam(parameter, "a\u0000b").when().get("/papers").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("parameter", equalTo(parameter))
+                    .body("detail", equalTo(parameter + " must not contain NUL characters"));
+        }
+        given().urlEncodingEnabled(false).when().get("/papers/a%00b").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).when().get("/papers/a%00b/related").then().statusCode(404);
+        given().urlEncodingEnabled(false).when().get("/digests/a%00b").then().statusCode(404);
+        given().urlEncodingEnabled(false).when().get("/feeds/topics/a%00b.atom").then().statusCode(404);
+    }
+
+    @Test
     void unknownParametersAreIgnored() {
         given().queryParam("colour", "blue").when().get("/topics").then().statusCode(200);
         given().queryParam("limit", " 5 ").when().get("/papers").then().statusCode(200)
