@@ -43,7 +43,9 @@ public final class PageDigestParser implements DigestParser {
             "byak and the research community",
             "by ak and the research community",
             "daily papers",
-            "trending papers");
+            "trending papers",
+            "previous",
+            "next");
     private static final String MONTH_NAMES = monthNames();
     private static final Pattern MONTH_DAY = Pattern.compile("(?i)(?:[a-z]+,? )?(" + MONTH_NAMES
             + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?");
@@ -102,7 +104,8 @@ public final class PageDigestParser implements DigestParser {
                 while (next < n && !title[next]) {
                     abstractParagraphs.add(paragraphs.get(next++).text());
                 }
-                entries.add(new ParsedEntry(paragraphs.get(i).text(), String.join("\n\n", abstractParagraphs), null, null));
+                String abstractText = String.join("\n\n", abstractParagraphs);
+                entries.add(new ParsedEntry(paragraphs.get(i).text(), abstractText, null, null));
                 i = next - 1;
             }
         }

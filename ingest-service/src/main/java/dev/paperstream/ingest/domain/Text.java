@@ -43,8 +43,9 @@ public final class Text {
     }
 
     /**
-     * Line ends to {@code \n}, Unicode NFC, and no byte-order mark, zero-width or control characters (a NUL would
-     * not even fit in a PostgreSQL text column downstream).
+     * Line ends to {@code \n}, every kind of space (tab, no-break, ...) to a plain space, Unicode NFC, and no
+     * byte-order mark, zero-width or control characters (a NUL would not even fit in a PostgreSQL text column
+     * downstream).
      */
     public static String clean(String raw) {
         String text = Normalizer.normalize(raw.replace("\r\n", "\n"), Normalizer.Form.NFC);
@@ -53,7 +54,7 @@ public final class Text {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
                 out.append('\n');
-            } else if (c == '\t') {
+            } else if (c == '\t' || Character.isSpaceChar(c)) {
                 out.append(' ');
             } else if (c == '\uFEFF' || c == '\u200B' || c == '\u00AD' || Character.isISOControl(c)) {
                 continue;
@@ -66,12 +67,15 @@ public final class Text {
 
     /** One line: every run of white space (line ends included) becomes one space. */
     public static String singleLine(String text) {
-        String cleaned = clean(text);
+        return collapse(clean(text));
+    }
+
+    private static String collapse(String cleaned) {
         StringBuilder out = new StringBuilder(cleaned.length());
         boolean space = false;
         for (int i = 0; i < cleaned.length(); i++) {
             char c = cleaned.charAt(i);
-            if (c == '\n' || Character.isSpaceChar(c)) {
+            if (c == '\n' || c == ' ') {
                 space = out.length() > 0;
             } else {
                 if (space) {
@@ -91,7 +95,7 @@ public final class Text {
     public static String paragraphs(String text) {
         List<String> out = new ArrayList<>();
         for (String paragraph : BLANK_LINES.split(clean(text).strip())) {
-            String line = tidyPunctuation(singleLine(paragraph));
+            String line = tidyPunctuation(collapse(paragraph));
             if (!line.isEmpty()) {
                 out.add(line);
             }
@@ -99,9 +103,9 @@ public final class Text {
         return String.join("\n\n", out);
     }
 
-    /** A paragraph's lines joined into one, as {@link #paragraphs} does for a single paragraph. */
+    /** A paragraph's {@link #clean cleaned} lines joined into one, as {@link #paragraphs} does. */
     public static String joinParagraph(List<String> lines) {
-        return tidyPunctuation(singleLine(String.join(" ", lines)));
+        return tidyPunctuation(collapse(String.join(" ", lines)));
     }
 
     public static boolean containsUrl(String text) {

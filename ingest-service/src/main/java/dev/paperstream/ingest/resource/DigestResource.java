@@ -104,9 +104,10 @@ public class DigestResource {
         try {
             byte[] bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > limit) {
-                throw tooLarge(limit);
+                throw new DigestTooLargeException("The body is larger than the limit of " + limit + " bytes ("
+                        + limit / (1024 * 1024) + " MiB). Split the digest into smaller ones.");
             }
-            if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+            if (isBlank(bytes)) {
                 throw new InvalidDigestException("The body is empty: send a digest.");
             }
             return bytes;
@@ -115,9 +116,13 @@ public class DigestResource {
         }
     }
 
-    static DigestTooLargeException tooLarge(long limit) {
-        return new DigestTooLargeException("The body is larger than the limit of " + limit + " bytes ("
-                + limit / (1024 * 1024) + " MiB). Split the digest into smaller ones.");
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static MediaType mediaType(String contentType) {

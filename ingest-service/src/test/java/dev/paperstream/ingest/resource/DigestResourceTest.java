@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +70,7 @@ class DigestResourceTest {
             assertThat(entry.value().get("schemaVersion").asInt()).isEqualTo(1);
         });
         assertThat(entries).extracting(e -> e.value().get("position").asInt())
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 104).boxed().toList());
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 104).boxed().toList());
         assertThat(entries.get(0).value().get("title").asText()).isEqualTo(SampleDigest.FIRST_TITLE);
         assertThat(entries.get(0).value().get("abstract").asText())
                 .endsWith("https://github.com/kriskrisliu/PAT_Pruning-Aware-Tuning");

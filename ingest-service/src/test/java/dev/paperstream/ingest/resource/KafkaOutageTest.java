@@ -1,6 +1,5 @@
 package dev.paperstream.ingest.resource;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +21,7 @@ import io.restassured.response.Response;
 
 /**
  * Kafka unreachable: the POST answers 503 with Retry-After within 5 s, and the same digest sent after the broker is
- * back is accepted with each entry on the topic once. Last class to run (junit-platform.properties), since it stops
+ * back is accepted with each entry on the topic once. Last class to run (@Order, see the pom), since it stops
  * the broker the other tests share.
  */
 @QuarkusTest
