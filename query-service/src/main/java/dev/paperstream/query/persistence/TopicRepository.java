@@ -2,6 +2,7 @@ package dev.paperstream.query.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,13 +43,9 @@ public class TopicRepository {
         return missing;
     }
 
-    public boolean exists(String slug) {
-        return unknown(List.of(slug)).isEmpty();
-    }
-
-    public String name(String slug) {
-        return jdbc.one(new Sql().append("select name from topic where slug = ?", slug), row -> row.getString("name"))
-                .orElse(slug);
+    /** The topic's name, empty when there is no such topic. */
+    public Optional<String> name(String slug) {
+        return jdbc.one(new Sql().append("select name from topic where slug = ?", slug), row -> row.getString("name"));
     }
 
     /** Papers first seen per topic in {@code window} and the window before it; rising (largest gain) first. */

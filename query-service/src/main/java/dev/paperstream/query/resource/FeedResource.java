@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,11 +54,10 @@ public class FeedResource {
             mediaType = AtomFeed.MEDIA_TYPE, examples = @ExampleObject(name = "feed", value = ApiExamples.FEED)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public String topic(@Parameter(example = "peft") @PathParam("slug") String slug, @Context UriInfo uri) {
-        if (!Params.storable(slug) || !topics.exists(slug)) {
-            throw new UnknownResourceException("no topic " + slug + "; GET /topics lists the topics");
-        }
-        return feed(TAG + "feed:topic:" + slug, "paperstream: " + topics.name(slug), PaperFilter.topic(slug),
-                uri, "papers?topic=" + encode(slug));
+        String name = (Params.storable(slug) ? topics.name(slug) : Optional.<String>empty())
+                .orElseThrow(() -> new UnknownResourceException("no topic " + slug + "; GET /topics lists the topics"));
+        return feed(TAG + "feed:topic:" + slug, "paperstream: " + name, PaperFilter.topic(slug), uri,
+                "papers?topic=" + encode(slug));
     }
 
     @GET

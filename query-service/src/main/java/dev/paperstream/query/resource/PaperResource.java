@@ -23,6 +23,7 @@ import dev.paperstream.query.domain.PaperFilter;
 import dev.paperstream.query.domain.PaperPosition;
 import dev.paperstream.query.domain.PaperSummary;
 import dev.paperstream.query.domain.Params;
+import dev.paperstream.query.domain.RelatedPaper;
 import dev.paperstream.query.domain.RelatedPapers;
 import dev.paperstream.query.domain.UnknownResourceException;
 import dev.paperstream.query.persistence.PaperDetailRepository;
@@ -86,12 +87,15 @@ public class PaperResource {
         PaperFilter filter = PaperFilter.parse(q, topic, model, benchmark, hasCode, linkKind, digest, from, to, sort);
         int size = Params.limit(limit, DEFAULT_LIMIT);
         PaperPosition after = PaperPosition.fromCursor(filter, cursor);
-        List<String> unknown = topics.unknown(filter.topics());
-        if (!unknown.isEmpty()) {
-            throw new InvalidParameterException("topic", "unknown topic " + String.join(", ", unknown)
-                    + "; GET /topics lists the topics");
-        }
         List<PaperListingRepository.Row> rows = listing.find(filter, after, size + 1);
+        if (rows.isEmpty()) {
+            // only an empty answer can come from a misspelt topic, so only then is the taxonomy consulted
+            List<String> unknown = topics.unknown(filter.topics());
+            if (!unknown.isEmpty()) {
+                throw new InvalidParameterException("topic", "unknown topic " + String.join(", ", unknown)
+                        + "; GET /topics lists the topics");
+            }
+        }
         String nextCursor = rows.size() > size ? rows.get(size - 1).position().toCursor(filter) : null;
         return new Page<>(rows.stream().limit(size).map(PaperListingRepository.Row::paper).toList(), nextCursor);
     }
@@ -120,10 +124,14 @@ public class PaperResource {
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
     public RelatedPapers related(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
-        if (!Params.storable(id) || !details.exists(id)) {
+        if (!Params.storable(id)) {
             throw unknownPaper(id);
         }
-        return new RelatedPapers(id, related.relatedTo(id));
+        List<RelatedPaper> items = related.relatedTo(id);
+        if (items.isEmpty() && !details.exists(id)) {
+            throw unknownPaper(id);
+        }
+        return new RelatedPapers(id, items);
     }
 
     private static UnknownResourceException unknownPaper(String id) {
