@@ -61,7 +61,6 @@ public class CatalogWriter {
             if (fresh.isEmpty()) {
                 return Map.of();
             }
-            upsertDigests(connection, fresh);
             Map<String, StoredPaper> papers = upsertPapers(connection, fresh);
             List<String> known = papers.values().stream().filter(p -> p.version() > 1).map(StoredPaper::id).toList();
             if (!known.isEmpty()) {
@@ -70,6 +69,8 @@ public class CatalogWriter {
             insertTopics(connection, fresh);
             insertLinks(connection, fresh);
             insertMentions(connection, fresh);
+            // Last: concurrent batches of one digest all update its row, and its lock is held until commit.
+            upsertDigests(connection, fresh);
             return papers;
         });
     }
@@ -110,7 +111,8 @@ public class CatalogWriter {
         List<DigestEntryV1> rows = new ArrayList<>(digests.values());
         try (PreparedStatement s = c.prepareStatement("""
                 insert into digest (id, digest_date, source, entry_count, received_at)
-                select * from unnest(?::text[], ?::date[], ?::text[], ?::int[], ?::timestamptz[])
+                select * from unnest(?::text[], ?::date[], ?::text[], ?::int[], ?::timestamptz[]) as u(id)
+                order by id
                 on conflict (id) do update set
                   entry_count = greatest(digest.entry_count, excluded.entry_count),
                   received_at = coalesce(digest.received_at, excluded.received_at),

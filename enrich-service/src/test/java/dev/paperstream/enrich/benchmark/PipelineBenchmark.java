@@ -47,6 +47,8 @@ public final class PipelineBenchmark {
         Path projectDir = Path.of(args.length > 1 ? args[1] : "..").toAbsolutePath().normalize();
         List<SampleDigest.Entry> texts = SampleDigest.entries();
         Path work = Files.createTempDirectory("paperstream-bench-");
+        // Ctrl-C ends the JVM without leaving the broker and service processes behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         try (KafkaBroker broker = KafkaBroker.startFresh(work.resolve("kafka"));
                 TestDatabase db = TestDatabase.create("paperstream_bench")) {
             broker.createTopics(3, Topics.DIGEST_ENTRIES, Topics.DIGEST_ENTRIES_DLQ, Topics.PAPERS_ENRICHED);
