@@ -31,6 +31,7 @@ public final class LocalStack {
     private final Path projectDir;
     private final Path stateDir;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private volatile boolean stopping;
 
     private LocalStack(Path projectDir) {
         this.projectDir = projectDir;
@@ -128,18 +129,24 @@ public final class LocalStack {
 
     /** Exits (and so stops everything) when a service dies, pointing at its log. */
     private void watch() throws InterruptedException {
-        while (true) {
+        while (!stopping) {
+            Thread.sleep(1000);
             for (AutoCloseable resource : List.copyOf(started)) {
                 if (resource instanceof ServiceProcess service && !service.isAlive()) {
-                    System.err.println("paperstream: " + service.name() + " stopped; see " + service.log());
-                    System.exit(1);
+                    // Ctrl-C reaches the services too (same process group): give our own shutdown hook a moment
+                    Thread.sleep(1000);
+                    if (!stopping) {
+                        System.err.println("paperstream: " + service.name() + " stopped; see " + service.log());
+                        System.exit(1);
+                    }
+                    return;
                 }
             }
-            Thread.sleep(1000);
         }
     }
 
     private synchronized void stopAll() {
+        stopping = true;
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
