@@ -65,6 +65,10 @@ public final class MentionExtractor {
                 int at = lower.indexOf(probe.firstWord());
                 Matcher m = null;
                 while (at >= 0) {
+                    if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                        at = lower.indexOf(probe.firstWord(), at + 1);
+                        continue;
+                    }
                     if (m == null) {
                         m = probe.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                     }
