@@ -9,13 +9,15 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The bearer tokens accepted for writes. Compared as SHA-256 digests with {@link MessageDigest#isEqual}, against
  * every token without stopping early, so neither a token's content nor its length shows in the response time.
- * Tokens are never logged.
+ * Tokens are never logged. Created at start-up, so a missing configuration is reported before the first write.
  */
+@Startup
 @ApplicationScoped
 public class ApiTokens {
 
