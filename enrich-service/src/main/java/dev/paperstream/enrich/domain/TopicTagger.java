@@ -16,7 +16,7 @@ import java.util.Set;
  * that starts a phrase checks the following words. A phrase counts fully once, half for a few repeats, boosted in
  * the title, and a fifth when the text only names it in passing ("unlike RLHF", "without LoRA", "tool-free").
  * A topic is assigned when its evidence reaches the topic's threshold, includes at least one distinctive phrase,
- * and is not far weaker than the paper's strongest topic. The score maps evidence to [0, 1]: 0.5 at the threshold,
+ * and either names the topic in the title or is not far weaker than the paper's strongest topic. The score maps evidence to [0, 1]: 0.5 at the threshold,
  * 0.75 at twice the threshold.
  * Immutable and thread-safe; build a new one when the rules change.
  */
@@ -92,7 +92,8 @@ public final class TopicTagger {
         }
         for (int t = 0; t < topics.length; t++) {
             double score = score(t, s);
-            if (s.anchored[t] && s.raw[t] >= topics[t].rules().threshold() && s.raw[t] >= best * RELATIVE_CUTOFF) {
+            boolean mainSubject = s.titleAnchored[t] || s.raw[t] >= best * RELATIVE_CUTOFF;
+            if (s.anchored[t] && s.raw[t] >= topics[t].rules().threshold() && mainSubject) {
                 matches.add(new TopicMatch(topics[t].slug(), Math.round(score * 1000) / 1000.0, evidence(t, s)));
             }
         }
@@ -155,6 +156,7 @@ public final class TopicTagger {
         s.raw[phrase.topic] += contribution;
         if (phrase.weight >= ANCHOR_WEIGHT && factor >= 1) {
             s.anchored[phrase.topic] = true;
+            s.titleAnchored[phrase.topic] |= title;
         }
         s.contribution[slot] += contribution;
         if (s.evidenceText[slot] == null && phrase.weight > 0) {
@@ -211,6 +213,7 @@ public final class TopicTagger {
     static final class Scratch {
         final double[] raw;
         final boolean[] anchored;
+        final boolean[] titleAnchored;
         final int[] slotByPhrase;
         int[] phraseAt = new int[64];
         int[] titleHits = new int[64];
@@ -227,6 +230,7 @@ public final class TopicTagger {
         Scratch(int phrases, int topics) {
             raw = new double[topics];
             anchored = new boolean[topics];
+            titleAnchored = new boolean[topics];
             slotByPhrase = new int[phrases];
             Arrays.fill(slotByPhrase, -1);
         }
@@ -234,6 +238,7 @@ public final class TopicTagger {
         void reset() {
             Arrays.fill(raw, 0);
             Arrays.fill(anchored, false);
+            Arrays.fill(titleAnchored, false);
             for (int slot = 0; slot < touched; slot++) {
                 slotByPhrase[phraseAt[slot]] = -1;
                 titleHits[slot] = 0;
