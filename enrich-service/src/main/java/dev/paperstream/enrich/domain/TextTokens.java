@@ -1,6 +1,7 @@
 package dev.paperstream.enrich.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A text cut into words: maximal runs of letters and digits, kept as character offsets so matching allocates
@@ -72,7 +73,7 @@ public final class TextTokens {
 
     /** The lower-cased word {@code i}. */
     public String word(int i) {
-        return text.substring(starts[i], ends[i]).toLowerCase(java.util.Locale.ROOT);
+        return text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT);
     }
 
     /** The original text from the start of word {@code from} to the end of word {@code to} (inclusive). */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -275,7 +276,7 @@ public class CatalogWriter {
     }
 
     private static Array texts(Connection c, List<EnrichedEntry> entries,
-            java.util.function.Function<EnrichedEntry, String> field) throws SQLException {
+            Function<EnrichedEntry, String> field) throws SQLException {
         return array(c, "text", entries.stream().map(field).toArray());
     }
 

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,9 +55,9 @@ public class PaperReader {
                         papers.put(id, new PaperEnrichedV1(PaperEnrichedV1.SCHEMA_VERSION, id, rs.getString("arxiv_id"),
                                 rs.getString("title"), rs.getString("abstract"), rs.getString("url"), null,
                                 topics.getOrDefault(id, List.of()), links.getOrDefault(id, List.of()),
-                                mentions.getOrDefault(id, List.of()), rs.getObject("first_seen", java.time.LocalDate.class),
-                                rs.getObject("last_seen", java.time.LocalDate.class), rs.getLong("version"),
-                                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant()));
+                                mentions.getOrDefault(id, List.of()), rs.getObject("first_seen", LocalDate.class),
+                                rs.getObject("last_seen", LocalDate.class), rs.getLong("version"),
+                                rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
                     }
                 }
             }

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -56,7 +58,7 @@ public class PaperRetagger {
             String[] last = {afterId};
             int[] count = {0};
             em.unwrap(Session.class).doWork(c -> {
-                try (java.sql.Statement s = c.createStatement()) {
+                try (Statement s = c.createStatement()) {
                     s.execute("set local plan_cache_mode = force_custom_plan");
                 }
                 Map<String, List<TopicMatch>> fresh = new HashMap<>();
@@ -86,7 +88,7 @@ public class PaperRetagger {
         });
     }
 
-    private static Map<String, List<TopicMatch>> storedTopics(Connection c, java.util.Set<String> ids) throws SQLException {
+    private static Map<String, List<TopicMatch>> storedTopics(Connection c, Set<String> ids) throws SQLException {
         Map<String, List<TopicMatch>> out = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 select pt.paper_id, pt.topic_slug, pt.score, pt.evidence from paper_topic pt
