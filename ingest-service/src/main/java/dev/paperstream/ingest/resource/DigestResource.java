@@ -104,8 +104,7 @@ public class DigestResource {
         try {
             byte[] bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > limit) {
-                throw new DigestTooLargeException("The body is larger than the limit of " + limit + " bytes ("
-                        + limit / (1024 * 1024) + " MiB). Split the digest into smaller ones.");
+                throw DigestTooLargeException.bodyOver(limit);
             }
             if (isBlank(bytes)) {
                 throw new InvalidDigestException("The body is empty: send a digest.");

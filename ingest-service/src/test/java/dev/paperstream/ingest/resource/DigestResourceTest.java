@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -226,10 +229,14 @@ class DigestResourceTest {
     }
 
     @Test
-    void too_large_bodies_and_too_many_entries_get_413() {
+    void too_large_bodies_and_too_many_entries_get_413() throws IOException {
         byte[] overLimit = new byte[5 * 1024 * 1024 + 1];
         Arrays.fill(overLimit, (byte) 'a');
-        Problems.assertProblem(post("text/plain", overLimit, ""), 413, "larger than the limit of 5242880 bytes");
+        Response chunked = given().header("Authorization", "Bearer " + TOKEN).contentType("text/plain")
+                .body(new ByteArrayInputStream(overLimit)).post("/digests");
+        Problems.assertProblem(chunked, 413, "larger than the limit of 5242880 bytes");
+        assertThat(declaringOnly(64L * 1024 * 1024)).startsWith("HTTP/1.1 413")
+                .contains("application/problem+json").contains("larger than the limit of 5242880 bytes");
 
         StringBuilder json = new StringBuilder("{\"entries\": [");
         for (int i = 0; i <= 5000; i++) {
@@ -237,6 +244,18 @@ class DigestResourceTest {
         }
         Problems.assertProblem(post("application/json", json.append("]}").toString().getBytes(StandardCharsets.UTF_8), ""),
                 413, "5001 entries; at most 5000");
+    }
+
+    /** Sends only the headers of a POST declaring a body of {@code length} bytes; returns the raw response. */
+    private static String declaringOnly(long length) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /digests HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static byte[] page(String title, String abstractText) {

@@ -1,0 +1,65 @@
+package dev.paperstream.ingest.resource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperstream.ingest.config.IngestConfig;
+import dev.paperstream.ingest.domain.DigestTooLargeException;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Refuses a body whose declared Content-Length is over the digest limit before any of it is read, with the same
+ * 413 problem the resource gives, and ahead of the HTTP layer's own bare 413 for bodies beyond
+ * {@code quarkus.http.limits.max-body-size}. Bodies sent without a length are measured while read.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    private final long limit;
+    private final ObjectMapper json;
+
+    public BodySizeLimit(IngestConfig config, ObjectMapper json) {
+        this.limit = config.maxBodySize().asLongValue();
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || declared(length) <= limit) {
+            context.next();
+            return;
+        }
+        Problem problem = new Problem(Problem.TYPE_BASE + "digest-too-large",
+                Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase(), 413,
+                DigestTooLargeException.bodyOver(limit).getMessage(), context.request().path());
+        try {
+            context.response()
+                    .setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(json.writeValueAsString(problem))
+                    // the client may still be sending the body: close instead of reading it
+                    .onComplete(sent -> context.request().connection().close());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a Problem always serializes", e);
+        }
+    }
+
+    private static long declared(String length) {
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
