@@ -228,6 +228,14 @@ class PipelineTest {
         assertThat(Db.count("select count(*) from appearance where digest_id = 'd-outage'")).isEqualTo(40);
         assertThat(Db.count("select count(*) from paper p join appearance a on a.paper_id = p.id "
                 + "where a.digest_id = 'd-outage' and p.version = 1")).isEqualTo(40);
+        // The writer keeps these references, not foreign keys (migration V4): nothing points at a missing row.
+        assertThat(Db.count("""
+                select (select count(*) from appearance a where not exists (select 1 from paper p where p.id = a.paper_id)
+                                                   or not exists (select 1 from digest d where d.id = a.digest_id))
+                     + (select count(*) from paper_topic t where not exists (select 1 from paper p where p.id = t.paper_id))
+                     + (select count(*) from link l where not exists (select 1 from paper p where p.id = l.paper_id))
+                     + (select count(*) from mention m where not exists (select 1 from paper p where p.id = m.paper_id))"""))
+                .isZero();
     }
 
     static List<DigestEntryV1> synthetic(String digestId, LocalDate date, int count) {
