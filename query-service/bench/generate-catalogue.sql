@@ -79,8 +79,8 @@ insert into appearance (digest_id, paper_id, position)
 select first_digest_id, id, first_position from paper;
 
 -- 1 to 3 topics a paper, skewed towards the first topics of the list
-insert into paper_topic (paper_id, topic_slug, score, evidence)
-select p.id, t.slug, 0.3 + random() * 0.7, array['generated']
+insert into paper_topic (paper_id, topic_slug, score, evidence, first_seen)
+select p.id, t.slug, 0.3 + random() * 0.7, array['generated'], p.first_seen
 from paper p
 cross join lateral (
   select distinct on (slug) slug from (

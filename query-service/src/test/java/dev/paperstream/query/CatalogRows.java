@@ -33,8 +33,9 @@ public final class CatalogRows {
 
     public CatalogRows paperTopic(String paperId, String slug, double score, String... evidence) {
         return execute("""
-                insert into paper_topic (paper_id, topic_slug, score, evidence) values (?, ?, ?, ?)
-                on conflict do nothing""", paperId, slug, (float) score, List.of(evidence));
+                insert into paper_topic (paper_id, topic_slug, score, evidence, first_seen)
+                select id, ?, ?, ?, first_seen from paper where id = ?
+                on conflict do nothing""", slug, (float) score, List.of(evidence), paperId);
     }
 
     public CatalogRows link(String paperId, String url, String kind, String target) {

@@ -199,17 +199,22 @@ public class CatalogWriter {
         insertTopicRows(c, paper, slug, score, evidence);
     }
 
-    /** Rows of topics whose slug no longer exists (deleted meanwhile) are dropped rather than failing the batch. */
+    /**
+     * Rows of topics whose slug no longer exists (deleted meanwhile) are dropped rather than failing the batch. Each
+     * row carries its paper's first-seen date, for listings of a topic by recency, so the paper must be stored first.
+     */
     static void insertTopicRows(Connection c, List<Object> paper, List<Object> slug, List<Object> score,
             List<Object> evidence) throws SQLException {
         if (paper.isEmpty()) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("""
-                insert into paper_topic (paper_id, topic_slug, score, evidence)
-                select u.paper_id, u.slug, u.score, array(select jsonb_array_elements_text(u.evidence::jsonb))
+                insert into paper_topic (paper_id, topic_slug, score, evidence, first_seen)
+                select u.paper_id, u.slug, u.score, array(select jsonb_array_elements_text(u.evidence::jsonb)),
+                       p.first_seen
                 from unnest(?::text[], ?::text[], ?::real[], ?::text[]) as u(paper_id, slug, score, evidence)
-                join topic t on t.slug = u.slug""")) {
+                join topic t on t.slug = u.slug
+                join paper p on p.id = u.paper_id""")) {
             s.setArray(1, array(c, "text", paper.toArray()));
             s.setArray(2, array(c, "text", slug.toArray()));
             s.setArray(3, array(c, "float4", score.toArray()));

@@ -53,19 +53,33 @@ public class PaperListingRepository {
         return filter.sort() == PaperSort.RECENT ? recent(filter, after, limit) : relevant(filter, after, limit);
     }
 
+    /**
+     * Newest first. With a topic the walk runs down that topic's recency index ({@code paper_topic_recent_idx}),
+     * which holds each paper's first-seen date, so it reads only the topic's papers; otherwise down the papers'.
+     */
     private List<Row> recent(PaperFilter filter, PaperPosition after, int limit) {
-        Sql sql = new Sql().append(COLUMNS).append("from paper p where true");
+        Sql sql = new Sql().append(COLUMNS);
+        List<String> topics = filter.topics();
+        String order;
+        if (topics.isEmpty()) {
+            sql.append("from paper p where true");
+            order = "p.first_seen, p.id";
+        } else {
+            sql.append("from paper_topic t0 join paper p on p.id = t0.paper_id where t0.topic_slug = ?", topics.get(0));
+            topics = topics.subList(1, topics.size());
+            order = "t0.first_seen, t0.paper_id";
+        }
         if (dependsOnValues(filter)) {
             sql.planWithValues();
         }
         if (filter.searchText() != null) {
             sql.append("and " + MATCHES, filter.searchText());
         }
-        appendFilters(sql, filter);
+        appendFilters(sql, filter, topics);
         if (after != null) {
-            sql.append("and (p.first_seen, p.id) < (?, ?)", after.firstSeen(), after.id());
+            sql.append("and (" + order + ") < (?, ?)", after.firstSeen(), after.id());
         }
-        sql.append("order by p.first_seen desc, p.id desc limit ?", limit);
+        sql.append("order by " + order.replace(",", " desc,") + " desc limit ?", limit);
         return jdbc.list(sql, row -> {
             PaperSummary paper = summary(row);
             return row(row, paper, PaperPosition.recent(paper.firstSeen(), paper.id()));
@@ -80,7 +94,7 @@ public class PaperListingRepository {
     private List<Row> relevant(PaperFilter filter, PaperPosition after, int limit) {
         Sql poolSql = new Sql().planWithValues()
                 .append("select p.id, p.first_seen from paper p where " + MATCHES, filter.searchText());
-        appendFilters(poolSql, filter);
+        appendFilters(poolSql, filter, filter.topics());
         SearchPool.Floor floor = after == null ? null : after.poolFloor();
         if (floor != null) {
             poolSql.append("and (p.first_seen, p.id) >= (?, ?)", floor.firstSeen(), floor.id());
@@ -129,8 +143,9 @@ public class PaperListingRepository {
                 || filter.to() != null;
     }
 
-    private static void appendFilters(Sql sql, PaperFilter filter) {
-        for (String topic : filter.topics()) {
+    /** The filter's conditions, with {@code topics} standing for its topics (those the query is not driven by). */
+    private static void appendFilters(Sql sql, PaperFilter filter, List<String> topics) {
+        for (String topic : topics) {
             sql.append("and exists (select 1 from paper_topic pt where pt.paper_id = p.id and pt.topic_slug = ?)",
                     topic);
         }
