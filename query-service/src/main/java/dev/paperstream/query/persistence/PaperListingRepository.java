@@ -87,46 +87,42 @@ public class PaperListingRepository {
     }
 
     /**
-     * Two statements: the pool (newest matches; planned with its values, since a search text can match a handful
-     * of papers or most of them) and the ranking of the pooled ids (one cached plan whatever the text). Only
-     * pooled papers pay for reading their usually TOASTed text-search vector.
+     * One statement, planned with its values (a search text can match a handful of papers or most of them): the pool
+     * (newest matches, carrying their text-search vectors as the walk reads them), the ranking of the pooled papers
+     * only, and the page. The pool's size and oldest paper come back with each row: a full pool's oldest paper is
+     * the floor that later pages keep.
      */
     private List<Row> relevant(PaperFilter filter, PaperPosition after, int limit) {
-        Sql poolSql = new Sql().planWithValues()
-                .append("select p.id, p.first_seen from paper p where " + MATCHES, filter.searchText());
-        appendFilters(poolSql, filter, filter.topics());
+        Sql sql = new Sql().planWithValues().append("""
+                with pool as (
+                    select p.id, p.first_seen, p.search from paper p where""" + " " + MATCHES, filter.searchText());
+        appendFilters(sql, filter, filter.topics());
         SearchPool.Floor floor = after == null ? null : after.poolFloor();
         if (floor != null) {
-            poolSql.append("and (p.first_seen, p.id) >= (?, ?)", floor.firstSeen(), floor.id());
+            sql.append("and (p.first_seen, p.id) >= (?, ?)", floor.firstSeen(), floor.id());
         }
-        poolSql.append("order by p.first_seen desc, p.id desc");
+        sql.append("order by p.first_seen desc, p.id desc");
         if (after == null) {
-            poolSql.append("limit ?", pool.size());
+            sql.append("limit ?", pool.size());
         }
-        List<SearchPool.Floor> pooled = jdbc.list(poolSql,
-                row -> new SearchPool.Floor(row.getObject("first_seen", LocalDate.class), row.getString("id")));
-        if (pooled.isEmpty()) {
-            return List.of();
-        }
-        SearchPool.Floor pageFloor = after != null ? floor
-                : pooled.size() >= pool.size() ? pooled.get(pooled.size() - 1) : null;
-
-        Sql sql = new Sql().append("""
-                with ranked as (
-                    select p.id, ts_rank(p.search, websearch_to_tsquery('english', ?)) as rank
-                    from paper p where p.id = any(?)),
-                page as (select id, rank from ranked where true""",
-                filter.searchText(), pooled.stream().map(SearchPool.Floor::id).toList());
+        sql.append("""
+                ),
+                ranked as (select id, ts_rank(search, websearch_to_tsquery('english', ?)) as rank from pool),
+                page as (select id, rank from ranked where true""", filter.searchText());
         if (after != null) {
             sql.append("and (rank < ? or (rank = ? and id > ?))", after.rank(), after.rank(), after.id());
         }
         sql.append("order by rank desc, id limit ?)", limit)
                 .append(COLUMNS)
                 .append("""
-                        , page.rank
+                        , page.rank, (select count(*) from pool) as pooled,
+                          (select first_seen from pool order by first_seen, id limit 1) as oldest_first_seen,
+                          (select id from pool order by first_seen, id limit 1) as oldest_id
                         from page join paper p on p.id = page.id
                         order by page.rank desc, p.id""");
         return jdbc.list(sql, row -> {
+            SearchPool.Floor pageFloor = after != null ? floor : row.getInt("pooled") < pool.size() ? null
+                    : new SearchPool.Floor(row.getObject("oldest_first_seen", LocalDate.class), row.getString("oldest_id"));
             PaperSummary paper = summary(row);
             return row(row, paper, PaperPosition.relevance(row.getFloat("rank"), paper.id(), pageFloor));
         });
