@@ -9,10 +9,10 @@ import dev.paperstream.query.domain.RelatedPaper.Why;
 
 /**
  * Related papers in one statement. Candidates come from bounded, indexed sources so the cost does not grow with
- * the catalogue: the 30 papers sharing a topic seen just before this one and the 30 just after (recency index walk,
- * a primary-key probe per paper walked), and up to 25 papers for each model or benchmark it names, 50 in all
- * (mention index). A nearest-title source (trigram KNN on a GiST index) was measured at hundreds of milliseconds on
- * 100,000 papers and dropped; title similarity still scores candidates.
+ * the catalogue: for each of this paper's topics the 40 papers seen just before it and the 40 just after
+ * ({@code paper_topic_recent_idx} range scans; the 40 nearest of each side are kept), and up to 25 papers for each
+ * model or benchmark it names, 50 in all (mention index). A nearest-title source (trigram KNN on a GiST index) was
+ * measured at hundreds of milliseconds on 100,000 papers and dropped; title similarity still scores candidates.
  * Each candidate is scored on three signals:
  * the summed smaller score of each shared topic (up to 1 per topic), 0.5 per shared model or benchmark (a name is
  * specific evidence), and twice the title trigram similarity (unrelated titles stay near 0.1, near-duplicates
@@ -20,11 +20,10 @@ import dev.paperstream.query.domain.RelatedPaper.Why;
  * <p>
  * Scoring is set-based: one join over paper_topic and one over mention for all candidates, and one
  * {@code similarity()} call per candidate against this paper's title, read once. At ~10 µs a call similarity is
- * most of what a candidate costs, so there are at most 110 candidates where there were 200 (50 + 50 + 100).
- * On the 100,000-paper benchmark catalogue (10 random papers, warm cache, EXPLAIN ANALYZE, best of 9) execution
- * went from 4.2–7.8 ms (6.5–6.8 ms on average) with a correlated subquery per signal to 1.7–3.2 ms (2.5–2.8 ms);
- * papers whose topics are all rare walk furthest and are the slowest. The smaller pool lowers the mean score of
- * the 10 answers from 1.39 to 1.25 on 60 random papers, more than half of that from fewer shared mentions.
+ * most of what a candidate costs, so there are at most 130 candidates where there were 200 (50 + 50 + 100). On
+ * the 100,000-paper benchmark catalogue a call went from 4.2–7.8 ms with a correlated subquery per signal to
+ * 2.7–4 ms; the topic walks are range scans of the topic's own recency index, so a paper whose topics are rare
+ * costs no more than one whose topics are common.
  * <p>
  * A name's mention rows come in storage order, so every paper naming a popular model gets the same 25: finding the
  * newest papers naming it instead means reading every paper that names it (1.3–2.4 ms per call here, growing with
@@ -35,7 +34,7 @@ import dev.paperstream.query.domain.RelatedPaper.Why;
 public class RelatedPaperRepository {
 
     public static final int RELATED = 10;
-    private static final int CANDIDATES_AROUND = 30;
+    private static final int CANDIDATES_AROUND = 40;
     private static final int CANDIDATES_PER_MENTION = 25;
     private static final int MENTION_CANDIDATES = 50;
 
@@ -44,19 +43,22 @@ public class RelatedPaperRepository {
             my_topics as (select topic_slug, score from paper_topic where paper_id = ?),
             my_mentions as (select distinct kind, name from mention where paper_id = ?),
             candidates as (
-                -- without topics to share, the walks below would read the whole catalogue for nothing
-                (select p.id from paper p
-                 where exists (select 1 from my_topics) and (p.first_seen, p.id) < (select first_seen, id from me)
-                   and exists (select 1 from paper_topic pt where pt.paper_id = p.id
-                               and pt.topic_slug = any(array(select topic_slug from my_topics)))
-                 order by p.first_seen desc, p.id desc
+                (select b.paper_id as id from my_topics mt cross join lateral (
+                     select pt.paper_id, pt.first_seen from paper_topic pt
+                     where pt.topic_slug = mt.topic_slug and (pt.first_seen, pt.paper_id) < (select first_seen, id from me)
+                     order by pt.first_seen desc, pt.paper_id desc
+                     limit %1$d) b
+                 group by b.paper_id, b.first_seen
+                 order by b.first_seen desc, b.paper_id desc
                  limit %1$d)
                 union
-                (select p.id from paper p
-                 where exists (select 1 from my_topics) and (p.first_seen, p.id) > (select first_seen, id from me)
-                   and exists (select 1 from paper_topic pt where pt.paper_id = p.id
-                               and pt.topic_slug = any(array(select topic_slug from my_topics)))
-                 order by p.first_seen, p.id
+                (select a.paper_id from my_topics mt cross join lateral (
+                     select pt.paper_id, pt.first_seen from paper_topic pt
+                     where pt.topic_slug = mt.topic_slug and (pt.first_seen, pt.paper_id) > (select first_seen, id from me)
+                     order by pt.first_seen, pt.paper_id
+                     limit %1$d) a
+                 group by a.paper_id, a.first_seen
+                 order by a.first_seen, a.paper_id
                  limit %1$d)
                 union
                 select named.paper_id from my_mentions mm cross join lateral (
