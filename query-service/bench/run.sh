@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the query service as built, over the generated catalogue in $BENCH_DB.
 #   query-service/bench/create-bench-db.sh    # once: 100,000 papers (a few minutes)
-#   query-service/bench/run.sh [rate] [seconds-per-scenario]
+#   query-service/bench/run.sh [rate] [seconds-per-scenario] [scenario,...]   (listing,search,detail,related)
 # Starts target/quarkus-app/quarkus-run.jar on port $BENCH_PORT (default 18083), runs the open-loop client,
 # stops the service. Prints p50/p90/p99/max latency and req/s per scenario.
 set -euo pipefail
@@ -25,4 +25,4 @@ for _ in $(seq 1 60); do
     fi
     sleep 1
 done
-java QueryLoadBenchmark.java "http://127.0.0.1:$PORT" "${1:-200}" "${2:-30}"
+java -cp "../target/quarkus-app/lib/main/*" QueryLoadBenchmark.java "http://127.0.0.1:$PORT" "${1:-200}" "${2:-30}" "${3:-listing,search,detail,related}"
