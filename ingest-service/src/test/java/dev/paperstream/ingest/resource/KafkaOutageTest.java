@@ -1,5 +1,6 @@
 package dev.paperstream.ingest.resource;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,6 +52,10 @@ class KafkaOutageTest {
                 assertThat(refused.header("Retry-After")).isEqualTo("5");
                 assertThat(took).isLessThan(Duration.ofSeconds(5));
             }
+            long started = System.nanoTime();
+            given().when().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("DOWN"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         } finally {
             broker.restart();
         }
@@ -60,6 +65,7 @@ class KafkaOutageTest {
             assertThat(status).isIn(202, 503);
             return status == 202;
         });
+        given().when().get("/q/health/ready").then().statusCode(200);
         Response again = DigestResourceTest.post("text/plain", digest, "?date=2024-05-01");
         again.then().statusCode(200).body("entries", equalTo(ENTRIES));
 
