@@ -1,7 +1,6 @@
 package dev.paperstream.enrich.domain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +31,11 @@ public final class MentionExtractor {
     private record Probe(String firstWord, Pattern pattern, MentionDictionary.ModelFamily family, String benchmark) {
     }
 
-    private final List<Probe> probes = new ArrayList<>();
-    /** Probes by the first character of their first word. */
+    /** Probes by the first character of their first word, each list in dictionary order. */
     private final Map<Character, List<Probe>> probesByStart = new HashMap<>();
 
     public MentionExtractor(MentionDictionary dictionary) {
+        List<Probe> probes = new ArrayList<>();
         for (MentionDictionary.ModelFamily family : dictionary.models()) {
             for (String alias : family.aliases()) {
                 Pattern pattern = Pattern.compile(NOT_AFTER_WORD + "(" + Pattern.quote(alias) + ")(?!\\p{L})" + VERSION
@@ -69,41 +68,24 @@ public final class MentionExtractor {
                 continue;
             }
             String lower = lowerCase(text);
-            List<Hit> hits = new ArrayList<>();
+            // word starts in text order, and at each the names in dictionary order: mentions come in order found
             for (int at = 0; at < lower.length(); at++) {
                 if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
                     continue;
                 }
-                List<Probe> candidates = probesByStart.get(lower.charAt(at));
-                if (candidates != null) {
-                    probe(candidates, text, lower, at, hits);
-                }
-            }
-            hits.sort(Comparator.comparingInt(Hit::at).thenComparingInt(Hit::probe));
-            for (Hit hit : hits) {
-                if (hit.mention() != null) {
-                    Mention mention = hit.mention();
-                    found.putIfAbsent(mention.kind() + "|" + mention.name() + "|" + mention.size(), mention);
+                for (Probe probe : probesByStart.getOrDefault(lower.charAt(at), List.of())) {
+                    if (lower.startsWith(probe.firstWord(), at)) {
+                        Matcher m = probe.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false)
+                                .region(at, text.length());
+                        Mention mention = m.lookingAt() ? mention(probe, m) : null;
+                        if (mention != null) {
+                            found.putIfAbsent(mention.kind() + "|" + mention.name() + "|" + mention.size(), mention);
+                        }
+                    }
                 }
             }
         }
         return new ArrayList<>(found.values());
-    }
-
-    private record Hit(int probe, int at, Mention mention) {
-    }
-
-    /** Adds a hit for each of the probes whose first word starts at {@code at} and whose pattern matches there. */
-    private void probe(List<Probe> candidates, String text, String lower, int at, List<Hit> hits) {
-        for (Probe probe : candidates) {
-            if (lower.startsWith(probe.firstWord(), at)) {
-                Matcher m = probe.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false)
-                        .region(at, text.length());
-                if (m.lookingAt()) {
-                    hits.add(new Hit(probes.indexOf(probe), at, mention(probe, m)));
-                }
-            }
-        }
     }
 
     private static Mention mention(Probe probe, Matcher m) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
@@ -56,31 +54,10 @@ public class DeadLetters {
             headers.add(TOPIC, bytes(record.topic()));
             headers.add(PARTITION, bytes(Integer.toString(record.partition())));
             headers.add(OFFSET, bytes(Long.toString(record.offset())));
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks.add(ack);
-            emitter.send(Message.of(record.value() == null ? "" : record.value(),
-                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build()),
-                    () -> {
-                        ack.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    failure -> {
-                        ack.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    }));
+            acks.add(Acknowledged.send(emitter, record.value() == null ? "" : record.value(),
+                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build())));
         }
-        await(acks);
-    }
-
-    static void await(List<CompletableFuture<Void>> acks) {
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge the records", e);
-        }
+        Acknowledged.await(acks);
     }
 
     private static byte[] bytes(String s) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
@@ -45,8 +44,6 @@ public class PaperEventPublisher {
     public void publish(List<PaperEnrichedV1> papers) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (PaperEnrichedV1 paper : papers) {
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks.add(ack);
             OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                     .withId(paper.paperId() + ":" + paper.version())
                     .withType(PaperEnrichedV1.CE_TYPE)
@@ -55,18 +52,10 @@ public class PaperEventPublisher {
                     .withTimestamp(paper.enrichedAt().atZone(ZoneOffset.UTC))
                     .withDataContentType("application/json")
                     .build();
-            emitter.send(Message.of(toJson(paper),
-                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent),
-                    () -> {
-                        ack.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    failure -> {
-                        ack.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    }));
+            acks.add(Acknowledged.send(emitter, toJson(paper),
+                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent)));
         }
-        DeadLetters.await(acks);
+        Acknowledged.await(acks);
     }
 
     private String toJson(PaperEnrichedV1 paper) {

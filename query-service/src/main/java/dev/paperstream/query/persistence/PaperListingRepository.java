@@ -60,14 +60,15 @@ public class PaperListingRepository {
     private List<Row> recent(PaperFilter filter, PaperPosition after, int limit) {
         Sql sql = new Sql().append(COLUMNS);
         List<String> topics = filter.topics();
-        String order;
+        String seen = "p.first_seen";
+        String id = "p.id";
         if (topics.isEmpty()) {
             sql.append("from paper p where true");
-            order = "p.first_seen, p.id";
         } else {
             sql.append("from paper_topic t0 join paper p on p.id = t0.paper_id where t0.topic_slug = ?", topics.get(0));
             topics = topics.subList(1, topics.size());
-            order = "t0.first_seen, t0.paper_id";
+            seen = "t0.first_seen";
+            id = "t0.paper_id";
         }
         if (dependsOnValues(filter)) {
             sql.planWithValues();
@@ -77,9 +78,9 @@ public class PaperListingRepository {
         }
         appendFilters(sql, filter, topics);
         if (after != null) {
-            sql.append("and (" + order + ") < (?, ?)", after.firstSeen(), after.id());
+            sql.append("and (" + seen + ", " + id + ") < (?, ?)", after.firstSeen(), after.id());
         }
-        sql.append("order by " + order.replace(",", " desc,") + " desc limit ?", limit);
+        sql.append("order by " + seen + " desc, " + id + " desc limit ?", limit);
         return jdbc.list(sql, row -> {
             PaperSummary paper = summary(row);
             return row(row, paper, PaperPosition.recent(paper.firstSeen(), paper.id()));
@@ -115,10 +116,10 @@ public class PaperListingRepository {
         sql.append("order by rank desc, id limit ?)", limit)
                 .append(COLUMNS)
                 .append("""
-                        , page.rank, (select count(*) from pool) as pooled,
-                          (select first_seen from pool order by first_seen, id limit 1) as oldest_first_seen,
-                          (select id from pool order by first_seen, id limit 1) as oldest_id
+                        , page.rank, pooled.n as pooled, oldest.first_seen as oldest_first_seen, oldest.id as oldest_id
                         from page join paper p on p.id = page.id
+                        cross join (select count(*) as n from pool) pooled
+                        cross join (select first_seen, id from pool order by first_seen, id limit 1) oldest
                         order by page.rank desc, p.id""");
         return jdbc.list(sql, row -> {
             SearchPool.Floor pageFloor = after != null ? floor : row.getInt("pooled") < pool.size() ? null
