@@ -7,15 +7,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,18 +38,23 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final String classpath;
+    private final boolean scratch;
     private Process process;
 
-    private KafkaBroker(Path dir, int port, int controllerPort) {
+    private KafkaBroker(Path dir, int port, int controllerPort, boolean scratch) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.scratch = scratch;
         this.classpath = brokerClasspath();
     }
 
-    /** Starts a broker on free ports with fresh storage under {@code dir}. */
+    /**
+     * Starts a broker on free ports with fresh storage under {@code dir}; {@link #close()} deletes that storage,
+     * so repeated test runs do not fill the disk.
+     */
     public static KafkaBroker startFresh(Path dir) {
-        return start(dir, FreePorts.next(), FreePorts.next());
+        return start(new KafkaBroker(dir, FreePorts.next(), FreePorts.next(), true));
     }
 
     /**
@@ -54,7 +62,10 @@ public final class KafkaBroker implements AutoCloseable {
      * local run keeps its topics between runs.
      */
     public static KafkaBroker start(Path dir, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(dir, port, controllerPort);
+        return start(new KafkaBroker(dir, port, controllerPort, false));
+    }
+
+    private static KafkaBroker start(KafkaBroker broker) {
         broker.prepare();
         broker.launch();
         return broker;
@@ -112,6 +123,9 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (scratch) {
+            deleteRecursively(dir);
+        }
     }
 
     private void prepare() {
@@ -121,11 +135,28 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(dir.resolve("server.properties"), serverProperties(logs), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("log4j2.properties"), LOG4J2, StandardCharsets.UTF_8);
             if (!Files.exists(logs.resolve("meta.properties"))) {
-                run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-                        dir.resolve("server.properties").toString(), "--standalone"), Duration.ofSeconds(60));
+                format(logs);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Formats the storage, trying a second time on a clean directory: a JVM that fails to start once (a busy
+     * machine, a momentary shortage of memory) should not fail a whole test run. A second failure reports the
+     * tool's own output.
+     */
+    private void format(Path logs) throws IOException {
+        List<String> command = List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
+                dir.resolve("server.properties").toString(), "--standalone");
+        Path log = dir.resolve("format.log");
+        if (run(command, log)) {
+            return;
+        }
+        deleteRecursively(logs);
+        if (!run(command, log)) {
+            throw new IllegalStateException("'" + command + "' failed twice; " + log + " says:\n" + tail(log));
         }
     }
 
@@ -198,21 +229,47 @@ public final class KafkaBroker implements AutoCloseable {
         return out.toString();
     }
 
-    private void run(List<String> mainAndArgs, Duration timeout) {
+    private boolean run(List<String> mainAndArgs, Path log) {
         try {
             Process p = new ProcessBuilder(javaCommand(mainAndArgs))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("format.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("'" + mainAndArgs + "' failed; see " + dir.resolve("format.log"));
+                Files.writeString(log, "(no exit after 60 s)\n", StandardOpenOption.APPEND);
+                return false;
             }
+            if (p.exitValue() != 0) {
+                Files.writeString(log, "(exit code " + p.exitValue() + ")\n", StandardOpenOption.APPEND);
+                return false;
+            }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
