@@ -38,6 +38,8 @@ public final class TopicTagger {
 
     private final Topic[] topics;
     private final WordTrie trie = new WordTrie();
+    /** Suffix words ({@code *bench}) are few, so each text word is simply compared with all of them. */
+    private final List<Suffix> suffixes = new ArrayList<>();
     private final Phrase[] phrases;
     private final int[][] phrasesByFirstWord;
     private final boolean[] passingBefore;
@@ -112,6 +114,9 @@ public final class TopicTagger {
         for (int i = 0; i < n; i++) {
             s.idStart[i] = s.poolSize;
             trie.match(text, tokens.start(i), tokens.end(i), s);
+            if (!suffixes.isEmpty()) {
+                matchSuffixes(text, tokens.start(i), tokens.end(i), s);
+            }
         }
         s.idStart[n] = s.poolSize;
         for (int i = 0; i < n; i++) {
@@ -126,6 +131,17 @@ public final class TopicTagger {
                         count(p, i, last, tokens, title, s);
                     }
                 }
+            }
+        }
+    }
+
+    private void matchSuffixes(String text, int start, int end, Scratch s) {
+        char last = Character.toLowerCase(text.charAt(end - 1));
+        for (Suffix suffix : suffixes) {
+            int length = suffix.word.length();
+            if (suffix.word.charAt(length - 1) == last && end - start >= length
+                    && text.regionMatches(true, end - length, suffix.word, 0, length)) {
+                s.addId(suffix.id);
             }
         }
     }
@@ -201,12 +217,31 @@ public final class TopicTagger {
         int[] words = new int[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
             boolean prefix = tokens.end(i) < term.length() && term.charAt(tokens.end(i)) == '*';
-            words[i] = trie.add(tokens.word(i), prefix);
+            boolean suffix = tokens.start(i) > 0 && term.charAt(tokens.start(i) - 1) == '*';
+            if (suffix) {
+                words[i] = suffixId(tokens.word(i));
+            } else {
+                words[i] = trie.add(tokens.word(i), prefix);
+            }
         }
         return words;
     }
 
+    private int suffixId(String word) {
+        for (Suffix known : suffixes) {
+            if (known.word.equals(word)) {
+                return known.id;
+            }
+        }
+        Suffix suffix = new Suffix(word, trie.reserveId("~" + word));
+        suffixes.add(suffix);
+        return suffix.id;
+    }
+
     private record Phrase(int topic, double weight, int[] words) {
+    }
+
+    private record Suffix(String word, int id) {
     }
 
     /** Per-thread working memory, so tagging allocates only its result. */
@@ -342,6 +377,11 @@ public final class TopicTagger {
                 exact[node] = id;
             }
             return id;
+        }
+
+        /** An id for a word matched outside the trie. */
+        int reserveId(String key) {
+            return ids.computeIfAbsent(key, k -> ids.size());
         }
 
         int idOf(String word, boolean isPrefix) {

@@ -39,6 +39,15 @@ class TopicTaggerTest {
     }
 
     @Test
+    void suffixTermsMatchTheEndsOfWords() {
+        TopicTagger tagger = new TopicTagger(List.of(topic("evaluation", Map.of("*bench", 1.0, "benchmark", 1.0))));
+        TopicMatch match = tagger.tag("JudgeBench: Can Models Grade Code?", "A benchmark of review comments.").get(0);
+        assertThat(match.slug()).isEqualTo("evaluation");
+        assertThat(match.evidence()).containsExactly("JudgeBench", "benchmark");
+        assertThat(tagger.tag("Benches in the Park", "Benchmarks aside, a workbench story.")).isEmpty();
+    }
+
+    @Test
     void passingMentionsCountLittle() {
         assertThat(SMALL.tag("Better Models", "Unlike RLHF, our method needs no preference data, unlike RLHF pipelines.")).isEmpty();
         assertThat(slugs(SMALL.tag("Better Models", "We improve RLHF with preference data."))).containsExactly("alignment");
@@ -86,6 +95,7 @@ class TopicTaggerTest {
         assertThatThrownBy(() -> new TopicRules(Map.of("ünï", 1.0), 2, 2.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TopicRules(Map.of("--", 1.0), 2, 2.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TopicRules(Map.of("x", 1.0), 0, 2.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TopicRules(Map.of("*bench*", 1.0), 2, 2.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Topic topic(String slug, Map<String, Double> terms) {
