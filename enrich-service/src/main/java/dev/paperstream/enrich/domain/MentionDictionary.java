@@ -15,10 +15,12 @@ public record MentionDictionary(List<ModelFamily> models, List<Benchmark> benchm
      * A model family.
      *
      * @param family          normalized family name, e.g. {@code llama}
-     * @param aliases         how papers spell it (case-insensitive), e.g. {@code llama}
+     * @param aliases         how papers spell it, e.g. {@code llama}
      * @param versionRequired true when the bare family name is too ambiguous to count (e.g. {@code GPT})
+     * @param caseSensitive   true when the name is also a common word and only its capitalisation names the model
+     *                        (e.g. {@code CLIP}, not an audio clip)
      */
-    public record ModelFamily(String family, List<String> aliases, boolean versionRequired) {
+    public record ModelFamily(String family, List<String> aliases, boolean versionRequired, boolean caseSensitive) {
     }
 
     /**

@@ -38,8 +38,8 @@ public final class MentionExtractor {
         List<Probe> probes = new ArrayList<>();
         for (MentionDictionary.ModelFamily family : dictionary.models()) {
             for (String alias : family.aliases()) {
-                Pattern pattern = Pattern.compile(NOT_AFTER_WORD + "(" + Pattern.quote(alias) + ")(?!\\p{L})" + VERSION
-                        + QUALIFIERS + SIZE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                Pattern pattern = Pattern.compile(NOT_AFTER_WORD + "(" + caseOf(alias, family.caseSensitive()) + ")(?!\\p{L})"
+                        + VERSION + QUALIFIERS + SIZE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
                 probes.add(new Probe(alias.toLowerCase(Locale.ROOT), pattern, family, null));
             }
         }
@@ -86,6 +86,11 @@ public final class MentionExtractor {
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** The alias as a pattern; a case-sensitive one stays so inside the otherwise case-insensitive model pattern. */
+    private static String caseOf(String alias, boolean caseSensitive) {
+        return caseSensitive ? "(?-i:" + Pattern.quote(alias) + ")" : Pattern.quote(alias);
     }
 
     private static Mention mention(Probe probe, Matcher m) {

@@ -89,7 +89,7 @@ public final class RulesJson {
         List<MentionDictionary.ModelFamily> models = new ArrayList<>();
         for (JsonNode m : resource(MODELS)) {
             models.add(new MentionDictionary.ModelFamily(m.path("family").asText(), strings(m.path("aliases")),
-                    m.path("versionRequired").asBoolean(false)));
+                    m.path("versionRequired").asBoolean(false), m.path("caseSensitive").asBoolean(false)));
         }
         List<MentionDictionary.Benchmark> benchmarks = new ArrayList<>();
         for (JsonNode b : resource(BENCHMARKS)) {

@@ -26,6 +26,12 @@ class MentionExtractorTest {
     }
 
     @Test
+    void namesThatAreAlsoCommonWordsCountOnlyInTheirOwnCapitalisation() {
+        assertThat(models("text encoders from CLIP; transcripts from Whisper")).containsExactly("clip ", "whisper ");
+        assertThat(models("a ten-second audio clip; they whisper")).isEmpty();
+    }
+
+    @Test
     void namesGluedToOtherWordsAreOtherModels() {
         assertThat(models("Video-LLaMA, LLaMAntino and LS-LLaMA with a GPT-tutorbot")).isEmpty();
     }
