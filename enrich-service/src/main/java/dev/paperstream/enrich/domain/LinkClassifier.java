@@ -56,6 +56,9 @@ public final class LinkClassifier {
         if (path.size() == 1) {
             return new Link(url, LinkKind.PROFILE, path.get(0));
         }
+        if (path.get(0).equalsIgnoreCase("orgs") || path.get(0).equalsIgnoreCase("users")) {
+            return new Link(url, LinkKind.PROFILE, path.get(1));
+        }
         String repo = path.get(1).endsWith(".git") ? path.get(1).substring(0, path.get(1).length() - 4) : path.get(1);
         return new Link(url, LinkKind.CODE, path.get(0) + "/" + repo);
     }

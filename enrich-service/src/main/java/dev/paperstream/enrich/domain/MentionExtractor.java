@@ -67,7 +67,7 @@ public final class MentionExtractor {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            String lower = lowerCase(text);
+            String lower = TextTokens.lowerCasePerChar(text);
             // word starts in text order, and at each the names in dictionary order: mentions come in order found
             for (int at = 0; at < lower.length(); at++) {
                 if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
@@ -104,14 +104,5 @@ public final class MentionExtractor {
         String name = version == null ? probe.family().family() : probe.family().family() + "-" + version;
         String size = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
         return new Mention(Mention.MODEL, name, size, m.group().trim());
-    }
-
-    /** Lower-cases char by char, so offsets in the result are offsets in the text. */
-    private static String lowerCase(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(chars[i]);
-        }
-        return new String(chars);
     }
 }

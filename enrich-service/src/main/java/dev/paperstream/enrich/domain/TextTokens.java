@@ -71,6 +71,18 @@ public final class TextTokens {
         return ends[i];
     }
 
+    /**
+     * The text lower-cased char by char, so offsets in the result are offsets in the text: {@code String.toLowerCase}
+     * may change the length ("İ" becomes two chars).
+     */
+    static String lowerCasePerChar(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
     /** The lower-cased word {@code i}. */
     public String word(int i) {
         return text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT);

@@ -83,6 +83,29 @@ class LinkExtractorTest {
     }
 
     @Test
+    void linksWrittenWithoutSchemeAreFoundButNamesAndEmailAddressesAreNot() {
+        assertThat(urls("Code: github.com/owner/repo. Demo at www.example.org and team.github.io/project, "
+                + "data on huggingface.co/datasets/org/set; details at lab.example.edu/~me/paper.html"))
+                .containsExactly("https://github.com/owner/repo", "https://www.example.org", "https://team.github.io/project",
+                        "https://huggingface.co/datasets/org/set", "https://lab.example.edu/~me/paper.html");
+        assertThat(urls("Built on Node.js and llama.cpp, e.g. on arXiv.org or GitHub.com; mail me@example.com; "
+                + "see Fig.3, Sec. 4.2 and results.The end")).isEmpty();
+        assertThat(urls("GitHub.com/Owner/Repo and https://github.com/Owner/Repo")).containsExactly("https://github.com/Owner/Repo");
+    }
+
+    @Test
+    void urlsGluedTogetherAreTwoLinks() {
+        assertThat(urls("https://a.example.com/x,https://b.example.com/y"))
+                .containsExactly("https://a.example.com/x", "https://b.example.com/y");
+    }
+
+    @Test
+    void offsetsHoldWhenLowerCasingChangesTheLength() {
+        assertThat(urls("İstanbul İİ team: https://github.com/a/b")).containsExactly("https://github.com/a/b");
+        assertThat(LinkExtractor.blankUrls("İ https://x.org/y z")).isEqualTo("İ " + " ".repeat("https://x.org/y".length()) + " z");
+    }
+
+    @Test
     void schemeAndHostAreNormalizedAndDuplicatesKeptOnce() {
         assertThat(urls("HTTPS://GitHub.com/Owner/Repo and https://github.com/Owner/Repo and https://github.com:443/Owner/Repo"))
                 .containsExactly("https://github.com/Owner/Repo");
@@ -95,6 +118,7 @@ class LinkExtractorTest {
         assertThat(one("https://github.com/owner/repo.git")).isEqualTo(link("code", "owner/repo"));
         assertThat(one("https://github.com/owner/repo/tree/main/src")).isEqualTo(link("code", "owner/repo"));
         assertThat(one("https://github.com/owner")).isEqualTo(link("profile", "owner"));
+        assertThat(one("https://github.com/orgs/owner/repositories")).isEqualTo(link("profile", "owner"));
         assertThat(one("https://huggingface.co/meta-llama/Llama-2-7b")).isEqualTo(link("model", "meta-llama/Llama-2-7b"));
         assertThat(one("https://hf.co/datasets/nvidia/HelpSteer2")).isEqualTo(link("dataset", "nvidia/HelpSteer2"));
         assertThat(one("https://huggingface.co/spaces/owner/demo")).isEqualTo(link("space", "owner/demo"));
