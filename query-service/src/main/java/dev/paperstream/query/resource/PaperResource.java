@@ -26,6 +26,7 @@ import dev.paperstream.query.domain.Params;
 import dev.paperstream.query.domain.RelatedPaper;
 import dev.paperstream.query.domain.RelatedPapers;
 import dev.paperstream.query.domain.UnknownResourceException;
+import dev.paperstream.query.persistence.DigestRepository;
 import dev.paperstream.query.persistence.PaperDetailRepository;
 import dev.paperstream.query.persistence.PaperListingRepository;
 import dev.paperstream.query.persistence.RelatedPaperRepository;
@@ -42,13 +43,15 @@ public class PaperResource {
     private final PaperDetailRepository details;
     private final RelatedPaperRepository related;
     private final TopicRepository topics;
+    private final DigestRepository digests;
 
     PaperResource(PaperListingRepository listing, PaperDetailRepository details, RelatedPaperRepository related,
-                  TopicRepository topics) {
+                  TopicRepository topics, DigestRepository digests) {
         this.listing = listing;
         this.details = details;
         this.related = related;
         this.topics = topics;
+        this.digests = digests;
     }
 
     @GET
@@ -89,11 +92,15 @@ public class PaperResource {
         PaperPosition after = PaperPosition.fromCursor(filter, cursor);
         List<PaperListingRepository.Row> rows = listing.find(filter, after, size + 1);
         if (rows.isEmpty()) {
-            // only an empty answer can come from a misspelt topic, so only then is the taxonomy consulted
+            // only an empty answer can come from a misspelt topic or digest, so only then are they looked up
             List<String> unknown = topics.unknown(filter.topics());
             if (!unknown.isEmpty()) {
                 throw new InvalidParameterException("topic", "unknown topic " + String.join(", ", unknown)
                         + "; GET /topics lists the topics");
+            }
+            if (filter.digest() != null && digests.find(filter.digest()).isEmpty()) {
+                throw new InvalidParameterException("digest", "unknown digest " + filter.digest()
+                        + "; GET /digests lists the digests");
             }
         }
         String nextCursor = rows.size() > size ? rows.get(size - 1).position().toCursor(filter) : null;

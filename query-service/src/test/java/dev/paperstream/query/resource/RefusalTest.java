@@ -150,9 +150,31 @@ class RefusalTest {
         given().urlEncodingEnabled(false).when().get("/feeds/topics/a%00b.atom").then().statusCode(404);
     }
 
+    @ParameterizedTest(name = "{0}?{1}")
+    @CsvSource(delimiter = '|', value = {
+            "/papers|topics|unknown parameter topics; this endpoint takes benchmark, cursor, digest, from, hasCode, limit, linkKind, model, q, sort, to, topic",
+            "/topics|colour|unknown parameter colour; this endpoint takes none",
+            "/papers/arxiv-2403.00001|verbose|unknown parameter verbose; this endpoint takes none",
+            "/topics/trending|windw|unknown parameter windw; this endpoint takes asOf, window",
+    })
+    void misspeltParametersAreRefusedRatherThanIgnored(String path, String parameter, String detail) {
+        given().queryParam(parameter, "x").when().get(path).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo(detail))
+                .body("parameter", equalTo(parameter));
+    }
+
     @Test
-    void unknownParametersAreIgnored() {
-        given().queryParam("colour", "blue").when().get("/topics").then().statusCode(200);
+    void refusesAnUnknownDigestFilter() {
+        given().queryParam("digest", "dg-0000000000000000").when().get("/papers").then()
+                .statusCode(400)
+                .body("detail", equalTo("unknown digest dg-0000000000000000; GET /digests lists the digests"))
+                .body("parameter", equalTo("digest"));
+    }
+
+    @Test
+    void parameterValuesAreTrimmed() {
         given().queryParam("limit", " 5 ").when().get("/papers").then().statusCode(200)
                 .body("items.size()", not(equalTo(0)));
     }
