@@ -104,14 +104,21 @@ public final class LinkExtractor {
         return https < 0 ? http : Math.min(http, https);
     }
 
-    /** Where the URL starting at {@code start} ends: a boundary character or another URL glued on (",https://"). */
+    /**
+     * Where the URL starting at {@code start} ends: a boundary character, or another URL glued on after a comma or
+     * semicolon (",https://"); a scheme after a slash stays part of the URL (web.archive.org/web/2020/https://...).
+     */
     private static int end(String text, String lower, int start) {
         int end = start;
         while (end < text.length() && !isBoundary(text.charAt(end))) {
             end++;
         }
-        int glued = nextStart(lower, start + 1);
-        return glued > start && glued < end ? glued : end;
+        for (int glued = nextStart(lower, start + 1); glued > start && glued < end; glued = nextStart(lower, glued + 1)) {
+            if (lower.charAt(glued - 1) == ',' || lower.charAt(glued - 1) == ';') {
+                return glued;
+            }
+        }
+        return end;
     }
 
     /**

@@ -97,6 +97,8 @@ class LinkExtractorTest {
     void urlsGluedTogetherAreTwoLinks() {
         assertThat(urls("https://a.example.com/x,https://b.example.com/y"))
                 .containsExactly("https://a.example.com/x", "https://b.example.com/y");
+        assertThat(urls("archived at https://web.archive.org/web/2020/https://example.com/page."))
+                .containsExactly("https://web.archive.org/web/2020/https://example.com/page");
     }
 
     @Test
