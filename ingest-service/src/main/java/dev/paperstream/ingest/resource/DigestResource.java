@@ -12,6 +12,7 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,9 +33,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code POST /digests}: a digest in any supported format becomes entries on Kafka exactly once, or a refusal.
@@ -42,6 +45,8 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/digests")
 public class DigestResource {
+
+    private static final Set<String> PARAMETERS = Set.of("date", "year", "source");
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
@@ -78,7 +83,9 @@ public class DigestResource {
             @QueryParam("year") String year,
             @Parameter(description = "Where the digest comes from, a free label")
             @QueryParam("source") String source,
+            @Context UriInfo uri,
             InputStream body) {
+        refuseUnknownParameters(uri);
         MediaType mediaType = mediaType(contentType);
         DigestFormat format = DigestFormat.forMediaType(mediaType.getType() + "/" + mediaType.getSubtype());
         Optional<String> key = idempotencyKey(idempotencyKey);
@@ -93,6 +100,15 @@ public class DigestResource {
                 .location(progress(outcome.receipt().digestId))
                 .entity(ReceiptResponse.of(outcome.receipt()))
                 .build();
+    }
+
+    /** A misspelt {@code ?yaer=2024} would otherwise be ignored and the page dated in the current year. */
+    private static void refuseUnknownParameters(UriInfo uri) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw new InvalidDigestException("Unknown query parameter " + name + ": POST /digests takes date, year and source.");
+            }
+        }
     }
 
     private URI progress(String digestId) {

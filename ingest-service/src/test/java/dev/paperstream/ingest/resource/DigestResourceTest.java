@@ -197,6 +197,8 @@ class DigestResourceTest {
         byte[] body = page("Dates Must Parse", "A digest whose date parameter is nonsense is refused before anything is published.");
         Problems.assertProblem(post("text/plain", body, "?date=2024-02-30"), 400, "date parameter");
         Problems.assertProblem(post("text/plain", body, "?year=twenty"), 400, "year parameter");
+        Problems.assertProblem(post("text/plain", body, "?yaer=2024"), 400,
+                "Unknown query parameter yaer: POST /digests takes date, year and source.");
         Problems.assertProblem(given().header("Authorization", "Bearer " + TOKEN).header("Idempotency-Key", "has space")
                 .contentType("text/plain").body(body).post("/digests"), 400, "Idempotency-Key");
     }
