@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +27,6 @@ import dev.paperstream.enrich.support.SampleDigest;
 
 /** Tagging quality of the default taxonomy against hand labels. */
 class TopicQualityTest {
-
-    private static final double BREADTH_MIN_F1 = 0.88;
 
     private static final Enricher ENRICHER = new Enricher(new TopicTagger(RulesJson.defaultTopics()),
             new MentionExtractor(RulesJson.defaultMentions()));
@@ -47,20 +47,23 @@ class TopicQualityTest {
     }
 
     /**
-     * Papers of our own from every area of the taxonomy (vision, robotics, generation, agents, RL...), labelled
-     * independently of the rules: guards against rules that only fit the fine-tuning-heavy dev digest.
+     * Papers of our own from every area of the taxonomy (vision, robotics, generation, agents, RL...), written and
+     * labelled by a second person from the topic definitions alone: guards against rules that only fit the
+     * fine-tuning-heavy dev digest. The breadth set found faults the rules were then mended for; the held-out set
+     * (a digest-like mix of 2025 papers) has never been used to write or tune a rule, so its figure is the honest one.
      */
-    @Test
-    void defaultTaxonomyGeneralizesToPapersFromEveryArea() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"topics-breadth.jsonl, 60, 0.88", "topics-heldout.jsonl, 60, 0.85"})
+    void defaultTaxonomyGeneralizesToPapersFromEveryArea(String file, int size, double minF1) throws IOException {
         List<Labelled> papers = new ArrayList<>();
-        try (InputStream in = TopicQualityTest.class.getResourceAsStream("/eval/topics-breadth.jsonl")) {
+        try (InputStream in = TopicQualityTest.class.getResourceAsStream("/eval/" + file)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (JsonNode label : jsonLines(text.lines().toList())) {
                 papers.add(new Labelled(label.path("title").asText(), label.path("abstract").asText(), slugs(label)));
             }
         }
-        assertThat(papers).hasSize(60);
-        assertThat(microF1("papers from every area", papers)).as("micro-F1").isGreaterThanOrEqualTo(BREADTH_MIN_F1);
+        assertThat(papers).hasSize(size);
+        assertThat(microF1(file, papers)).as("micro-F1").isGreaterThanOrEqualTo(minF1);
     }
 
     private record Labelled(String title, String abstractText, Set<String> topics) {
