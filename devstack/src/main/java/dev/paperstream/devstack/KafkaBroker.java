@@ -3,7 +3,6 @@ package dev.paperstream.devstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +10,17 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -135,28 +133,20 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(dir.resolve("server.properties"), serverProperties(logs), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("log4j2.properties"), LOG4J2, StandardCharsets.UTF_8);
             if (!Files.exists(logs.resolve("meta.properties"))) {
-                format(logs);
+                format();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Formats the storage, trying a second time on a clean directory: a JVM that fails to start once (a busy
-     * machine, a momentary shortage of memory) should not fail a whole test run. A second failure reports the
-     * tool's own output.
-     */
-    private void format(Path logs) throws IOException {
-        List<String> command = List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-                dir.resolve("server.properties").toString(), "--standalone");
+    /** Formats the storage; a failure reports the tool's own output, since its log dies with the temporary dir. */
+    private void format() {
+        List<String> command = List.of("kafka.tools.StorageTool", "format", "--cluster-id",
+                Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString(), "--standalone");
         Path log = dir.resolve("format.log");
-        if (run(command, log)) {
-            return;
-        }
-        deleteRecursively(logs);
         if (!run(command, log)) {
-            throw new IllegalStateException("'" + command + "' failed twice; " + log + " says:\n" + tail(log));
+            throw new IllegalStateException("'" + command + "' failed; " + log + " says:\n" + tail(log));
         }
     }
 
@@ -282,13 +272,6 @@ public final class KafkaBroker implements AutoCloseable {
                 "-cp", classpath));
         command.addAll(mainAndArgs);
         return command;
-    }
-
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer buffer = ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
     private static String brokerClasspath() {
