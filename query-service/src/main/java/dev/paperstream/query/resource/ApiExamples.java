@@ -51,11 +51,11 @@ final class ApiExamples {
     static final String DIGEST_PAGE = "{\"items\": [" + DIGEST + "], \"nextCursor\": null}";
 
     static final String INVALID_LIMIT = """
-            {"type": "urn:paperstream:problem:invalid-parameter", "title": "Invalid query parameter", "status": 400,
+            {"type": "https://paperstream.dev/problems/invalid-parameter", "title": "Invalid query parameter", "status": 400,
              "detail": "limit must be between 1 and 100", "instance": "/papers", "parameter": "limit"}""";
 
     static final String UNKNOWN_PAPER = """
-            {"type": "urn:paperstream:problem:not-found", "title": "Not Found", "status": 404,
+            {"type": "https://paperstream.dev/problems/not-found", "title": "Not Found", "status": 404,
              "detail": "no paper with id arxiv-0000.00000", "instance": "/papers/arxiv-0000.00000"}""";
 
     static final String FEED = """

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String INVALID_PARAMETER = "urn:paperstream:problem:invalid-parameter";
-    public static final String NOT_FOUND = "urn:paperstream:problem:not-found";
+    /** The type URIs the ingest and enrich services use too, so one client handles all three. */
+    private static final String TYPE_BASE = "https://paperstream.dev/problems/";
+    public static final String INVALID_PARAMETER = TYPE_BASE + "invalid-parameter";
+    public static final String NOT_FOUND = TYPE_BASE + "not-found";
+    public static final String DATABASE_UNAVAILABLE = TYPE_BASE + "database-unavailable";
+    public static final String INTERNAL_ERROR = TYPE_BASE + "internal-error";
 }

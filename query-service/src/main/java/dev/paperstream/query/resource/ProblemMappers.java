@@ -30,7 +30,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response catalogUnavailable(CatalogUnavailableException e, UriInfo uri) {
         LOG.error("catalogue query failed", e);
-        return problem(new Problem("about:blank", "Service Unavailable", 503,
+        return problem(new Problem(Problem.DATABASE_UNAVAILABLE, "Service Unavailable", 503,
                 "the catalogue database could not answer; try again shortly", path(uri), null));
     }
 
@@ -54,7 +54,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure", e);
-        return problem(new Problem("about:blank", "Internal Server Error", 500,
+        return problem(new Problem(Problem.INTERNAL_ERROR, "Internal Server Error", 500,
                 "the query service failed unexpectedly; the failure is logged", path(uri), null));
     }
 

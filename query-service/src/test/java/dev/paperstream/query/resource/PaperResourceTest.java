@@ -207,7 +207,7 @@ class PaperResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not Found"))
-                .body("type", equalTo("urn:paperstream:problem:not-found"))
+                .body("type", equalTo("https://paperstream.dev/problems/not-found"))
                 .body("detail", equalTo("no paper with id arxiv-0000.00000"))
                 .body("instance", equalTo("/papers/arxiv-0000.00000"));
         given().when().get("/papers/arxiv-0000.00000/related").then()

@@ -61,7 +61,7 @@ class RefusalTest {
         given().queryParam(parameter, value).when().get(path).then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:paperstream:problem:invalid-parameter"))
+                .body("type", equalTo("https://paperstream.dev/problems/invalid-parameter"))
                 .body("title", equalTo("Invalid query parameter"))
                 .body("status", equalTo(400))
                 .body("detail", equalTo(detail))
