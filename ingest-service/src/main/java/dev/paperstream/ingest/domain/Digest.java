@@ -2,8 +2,10 @@ package dev.paperstream.ingest.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,18 +25,34 @@ public record Digest(String id, LocalDate date, String source, List<Entry> entri
         entries = List.copyOf(entries);
     }
 
+    /** Each entry's aliases with the paper id it was given, for the next digest to find. */
+    public Map<String, String> paperIdsByAlias() {
+        Map<String, String> ids = new HashMap<>();
+        for (Entry entry : entries) {
+            for (String alias : PaperIdentity.aliases(entry.arxivId(), entry.title())) {
+                ids.putIfAbsent(alias, entry.paperId());
+            }
+        }
+        return ids;
+    }
+
     /**
      * Gives each entry its paper id and position, drops later entries of a paper already seen, and derives the
      * digest id from the key when there is one, else from the content.
+     *
+     * @param knownIds the paper ids earlier digests gave to the entries' aliases ({@link PaperIdentity#aliases})
      */
-    public static Digest assemble(ParsedDigest parsed, LocalDate date, String source, Optional<String> idempotencyKey) {
+    public static Digest assemble(ParsedDigest parsed, LocalDate date, String source, Optional<String> idempotencyKey,
+            Map<String, String> knownIds) {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, String> ids = new HashMap<>(knownIds);
         int index = 0;
         for (ParsedEntry parsedEntry : parsed.entries()) {
             index++;
             check(parsedEntry, index);
-            String paperId = PaperIdentity.paperId(parsedEntry.arxivId(), parsedEntry.title());
+            String paperId = PaperIdentity.paperId(parsedEntry.arxivId(), parsedEntry.title(), ids);
+            PaperIdentity.aliases(parsedEntry.arxivId(), parsedEntry.title()).forEach(alias -> ids.putIfAbsent(alias, paperId));
             if (seen.add(paperId)) {
                 entries.add(new Entry(entries.size() + 1, paperId, parsedEntry.arxivId(), parsedEntry.title(),
                         parsedEntry.abstractText(), parsedEntry.url()));

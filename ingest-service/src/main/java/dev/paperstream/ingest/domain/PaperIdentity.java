@@ -5,12 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The paper id of the contract: {@code arxiv-<id>} when the arXiv id is known, else {@code title-<hash>} of the
- * normalized title, so the same paper in two digests is one paper.
+ * normalized title, so the same paper in two digests is one paper; once given, an id stays with the paper's arXiv
+ * id and title (see {@link #paperId(String, String, Map)}).
  */
 public final class PaperIdentity {
 
@@ -19,11 +22,36 @@ public final class PaperIdentity {
     private PaperIdentity() {
     }
 
+    /** The paper id of an entry whose paper was never seen before. */
     public static String paperId(String arxivId, String title) {
         if (arxivId != null) {
             return "arxiv-" + arxivId.replace('/', '_');
         }
-        return "title-" + sha256Hex(normalizedTitle(title)).substring(0, 16);
+        return "title-" + titleHash(title);
+    }
+
+    /**
+     * The paper id of an entry, given the ids its {@link #aliases} were first given: a page names a paper by title
+     * only, a feed by arXiv id and title, and the paper must be one whichever arrived first. The arXiv id's wins.
+     */
+    public static String paperId(String arxivId, String title, Map<String, String> knownIds) {
+        for (String alias : aliases(arxivId, title)) {
+            String known = knownIds.get(alias);
+            if (known != null) {
+                return known;
+            }
+        }
+        return paperId(arxivId, title);
+    }
+
+    /** The names under which an entry's paper is remembered across digests: its arXiv id when known, its title. */
+    public static List<String> aliases(String arxivId, String title) {
+        String byTitle = "title:" + titleHash(title);
+        return arxivId == null ? List.of(byTitle) : List.of("arxiv:" + arxivId, byTitle);
+    }
+
+    private static String titleHash(String title) {
+        return sha256Hex(normalizedTitle(title)).substring(0, 16);
     }
 
     /** NFKC, lower case, every run of characters that are neither letter nor digit one space, trimmed. */

@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.Digest;
+import dev.paperstream.ingest.domain.PaperIdentity;
 import dev.paperstream.ingest.domain.DigestTooLargeException;
 import dev.paperstream.ingest.domain.ParsedDigest;
 import dev.paperstream.ingest.messaging.DigestEntryPublisher;
 import dev.paperstream.ingest.persistence.DigestReceipt;
 import dev.paperstream.ingest.persistence.DigestReceiptRepository;
+import dev.paperstream.ingest.persistence.PaperAliasRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,12 +30,15 @@ public class DigestIngestion {
 
     private final DigestEntryPublisher publisher;
     private final DigestReceiptRepository receipts;
+    private final PaperAliasRepository aliases;
     private final IngestConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public DigestIngestion(DigestEntryPublisher publisher, DigestReceiptRepository receipts, IngestConfig config) {
+    public DigestIngestion(DigestEntryPublisher publisher, DigestReceiptRepository receipts,
+            PaperAliasRepository aliases, IngestConfig config) {
         this.publisher = publisher;
         this.receipts = receipts;
+        this.aliases = aliases;
         this.config = config;
     }
 
@@ -55,14 +62,17 @@ public class DigestIngestion {
         // the receipt store keeps microseconds; millis make the first and a repeated answer identical
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate digestDate = date.or(parsed::date).orElseGet(() -> LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+        Set<String> entryAliases = new HashSet<>();
+        parsed.entries().forEach(e -> entryAliases.addAll(PaperIdentity.aliases(e.arxivId(), e.title())));
         Digest digest = Digest.assemble(parsed, digestDate, source.or(parsed::source).orElse(defaultSource),
-                idempotencyKey);
+                idempotencyKey, aliases.idsOf(entryAliases));
 
         Optional<DigestReceipt> earlier = receipts.findEarlier(digest.id(), idempotencyKey);
         if (earlier.isPresent()) {
             return new Outcome(earlier.get(), false);
         }
         publisher.publish(digest, receivedAt);
+        aliases.remember(digest.paperIdsByAlias());
         DigestReceipt receipt = receipt(digest, idempotencyKey, receivedAt);
         Optional<DigestReceipt> concurrent = receipts.storeUnlessEarlier(receipt);
         Log.infof("Digest %s (%s, %s): %d entries published, %d duplicates dropped", digest.id(), digest.source(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,35 @@ class IdentityTest {
     }
 
     @Test
+    void a_paper_keeps_the_id_it_was_first_given_under_its_arxiv_id_or_title() {
+        String title = "LoRA: Low-Rank Adaptation";
+        Map<String, String> seenInAFeed = Map.of("arxiv:2106.09685", "arxiv-2106.09685", "title:"
+                + PaperIdentity.sha256Hex("lora low rank adaptation").substring(0, 16), "arxiv-2106.09685");
+        assertThat(PaperIdentity.aliases("2106.09685", title)).containsExactlyInAnyOrderElementsOf(seenInAFeed.keySet());
+        assertThat(PaperIdentity.paperId(null, "LORA - low-rank adaptation", seenInAFeed)).isEqualTo("arxiv-2106.09685");
+
+        Map<String, String> seenOnAPage = Map.of(PaperIdentity.aliases(null, title).get(0), PaperIdentity.paperId(null, title));
+        assertThat(PaperIdentity.paperId("2106.09685", title, seenOnAPage)).isEqualTo(PaperIdentity.paperId(null, title));
+        assertThat(PaperIdentity.paperId("2106.09685", "LoRA v2, retitled", seenInAFeed)).isEqualTo("arxiv-2106.09685");
+        assertThat(PaperIdentity.paperId("2106.09685", title, Map.of())).isEqualTo("arxiv-2106.09685");
+    }
+
+    @Test
+    void one_digest_naming_a_paper_by_arxiv_id_and_again_by_title_alone_holds_it_once() {
+        ParsedDigest parsed = new ParsedDigest(Optional.empty(), Optional.empty(), List.of(
+                new ParsedEntry("Counting Sheep", "with ids", "2403.01234", null),
+                new ParsedEntry("counting sheep!", "without", null, null)));
+
+        Digest digest = Digest.assemble(parsed, DAY, "s", Optional.empty(), Map.of());
+        assertThat(digest.entries()).extracting(Entry::paperId).containsExactly("arxiv-2403.01234");
+        assertThat(digest.duplicates()).isEqualTo(1);
+        assertThat(digest.paperIdsByAlias()).containsValues("arxiv-2403.01234").hasSize(2);
+    }
+
+    @Test
     void duplicates_inside_a_digest_are_dropped_and_counted() {
         Digest digest = Digest.assemble(new JsonDigestParser().parse(Fixtures.bytes("digest.json")), DAY, "json",
-                Optional.empty());
+                Optional.empty(), Map.of());
 
         assertThat(digest.entries()).extracting(Entry::paperId).containsExactly(
                 "arxiv-2403.01234", PaperIdentity.paperId(null, "Counting Sheep with Vision Transformers"),
@@ -60,8 +87,8 @@ class IdentityTest {
         String id = idOf(parser.parse(page));
         assertThat(idOf(parser.parse(crlf))).isEqualTo(id);
         assertThat(idOf(parser.parse(bare))).isEqualTo(id);
-        assertThat(Digest.assemble(parser.parse(page), DAY.plusDays(1), "s", Optional.empty()).id()).isNotEqualTo(id);
-        assertThat(Digest.assemble(parser.parse(page), DAY, "s", Optional.of("key-1")).id())
+        assertThat(Digest.assemble(parser.parse(page), DAY.plusDays(1), "s", Optional.empty(), Map.of()).id()).isNotEqualTo(id);
+        assertThat(Digest.assemble(parser.parse(page), DAY, "s", Optional.of("key-1"), Map.of()).id())
                 .isEqualTo(DigestIdentity.fromIdempotencyKey("key-1")).isNotEqualTo(id);
     }
 
@@ -71,11 +98,11 @@ class IdentityTest {
                 new ParsedEntry("Fine", "ok", null, null),
                 new ParsedEntry("Too Long", "x".repeat(Digest.MAX_ABSTRACT_LENGTH + 1), null, null)));
 
-        assertThatThrownBy(() -> Digest.assemble(longAbstract, DAY, "s", Optional.empty()))
+        assertThatThrownBy(() -> Digest.assemble(longAbstract, DAY, "s", Optional.empty(), Map.of()))
                 .isInstanceOf(InvalidDigestException.class).hasMessageContaining("Entry 2 (\"Too Long\")");
     }
 
     private static String idOf(ParsedDigest parsed) {
-        return Digest.assemble(parsed, DAY, "daily-papers", Optional.empty()).id();
+        return Digest.assemble(parsed, DAY, "daily-papers", Optional.empty(), Map.of()).id();
     }
 }

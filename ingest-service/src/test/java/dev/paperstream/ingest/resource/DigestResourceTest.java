@@ -112,6 +112,31 @@ class DigestResourceTest {
     }
 
     @Test
+    void a_paper_sent_as_a_feed_and_as_a_page_is_one_paper_whichever_came_first() {
+        byte[] feedFirst = json("2411.00001", "Whichever Came First: Feeds Before Pages");
+        assertThat(keysOf(post("application/json", feedFirst, "?date=2024-11-01"))).containsExactly("arxiv-2411.00001");
+        assertThat(keysOf(post("text/plain", page("Whichever came first - feeds before pages",
+                "The same paper, copied from a page that names no arXiv id."), "?date=2024-11-02")))
+                .containsExactly("arxiv-2411.00001");
+
+        byte[] pageFirst = page("Whichever Came First: Pages Before Feeds", "A page names the paper by its title alone.");
+        List<String> pageKeys = keysOf(post("text/plain", pageFirst, "?date=2024-11-03"));
+        assertThat(pageKeys).singleElement().asString().startsWith("title-");
+        assertThat(keysOf(post("application/json", json("2411.00002", "Whichever Came First: Pages Before Feeds"),
+                "?date=2024-11-04"))).isEqualTo(pageKeys);
+    }
+
+    private static byte[] json(String arxivId, String title) {
+        return ("{\"entries\": [{\"title\": \"" + title + "\", \"abstract\": \"An abstract.\", \"arxivId\": \""
+                + arxivId + "\"}]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> keysOf(Response response) {
+        response.then().statusCode(202);
+        return topic.entriesOf(response.jsonPath().getString("digestId")).stream().map(Published::key).toList();
+    }
+
+    @Test
     void hugging_face_daily_papers_json_is_accepted_as_application_json() {
         Response response = post("application/json", Fixtures.bytes("hf-daily-papers.json"), "");
 
