@@ -176,6 +176,37 @@ class PipelineTest {
     }
 
     @Test
+    void aPaperKeepsTheTextOfItsEarliestAppearanceAndTopicsThatDescribeIt() {
+        String title = "Text of the Earliest Appearance";
+        String lora = "We fine-tune adapters with LoRA, a parameter-efficient low-rank adaptation method.";
+        String quantized = "We quantize weights to 4-bit with GPTQ-style low-bit quantization and keep accuracy.";
+        DigestEntryV1 late = Entries.entry("d-text-late", LocalDate.of(2026, 4, 10), 1, 1, title, lora);
+        KafkaClients.send(producer, List.of(late));
+        Events.Event first = Events.await(events, e -> "d-text-late".equals(e.digestId()), 1, WAIT).get(0);
+        assertThat(slugs(first)).contains("peft").doesNotContain("quantization");
+
+        KafkaClients.send(producer, List.of(Entries.entry("d-text-early", LocalDate.of(2026, 4, 1), 1, 1, title, quantized)));
+        Events.Event earlier = Events.await(events, e -> "d-text-early".equals(e.digestId()), 1, WAIT).get(0);
+        assertThat(earlier.paper().path("abstract").asText()).isEqualTo(quantized);
+        assertThat(slugs(earlier)).contains("quantization").doesNotContain("peft");
+
+        KafkaClients.send(producer, List.of(Entries.entry("d-text-latest", LocalDate.of(2026, 4, 20), 1, 1, title, lora)));
+        Events.Event latest = Events.await(events, e -> "d-text-latest".equals(e.digestId()), 1, WAIT).get(0);
+        assertThat(latest.paper().path("version").asLong()).isEqualTo(3);
+        assertThat(latest.paper().path("abstract").asText()).isEqualTo(quantized);
+        assertThat(slugs(latest)).isEqualTo(slugs(earlier));
+        assertThat(Db.rows("select abstract from paper where id = ?", late.paperId())).containsExactly(List.of(quantized));
+        assertThat(Db.rows("select topic_slug from paper_topic where paper_id = ? order by topic_slug", late.paperId()))
+                .extracting(row -> row.get(0)).containsExactlyElementsOf(slugs(earlier).stream().sorted().toList());
+    }
+
+    private static List<String> slugs(Events.Event event) {
+        List<String> slugs = new ArrayList<>();
+        event.paper().path("topics").forEach(t -> slugs.add(t.path("slug").asText()));
+        return slugs;
+    }
+
+    @Test
     void unprocessableEntriesGoToTheDeadLetterTopicWithTheirReasonAndTheConsumerGoesOn() {
         DigestEntryV1 good = Entries.entry("d-dlq", MAR_14, 1, 1, "A Valid Entry After Bad Ones", "Fine text.");
         Map<String, String> bad = Map.of(

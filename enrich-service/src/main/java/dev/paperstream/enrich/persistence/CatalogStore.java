@@ -30,7 +30,8 @@ public class CatalogStore {
 
     /**
      * Commits the entries and returns their events. Entries repeating an appearance already stored (a
-     * redelivery) change nothing and get the stored paper's current event again, with the same id.
+     * redelivery) change nothing and get the stored paper's current event again, with the same id; an entry whose
+     * text the paper did not keep gets the stored paper's event at its new version.
      *
      * @param topicNames display names of the topics the entries were tagged with, by slug
      */
@@ -39,13 +40,14 @@ public class CatalogStore {
             List<PaperEnrichedV1> events = new ArrayList<>();
             for (List<EnrichedEntry> round : rounds(entries)) {
                 Map<String, StoredPaper> stored = writer.write(round);
-                Set<String> redelivered = new HashSet<>();
-                round.stream().filter(e -> !stored.containsKey(e.paperId())).forEach(e -> redelivered.add(e.paperId()));
-                Map<String, PaperEnrichedV1> current = reader.read(redelivered);
+                Set<String> fromStore = new HashSet<>();
+                round.stream().filter(e -> !stored.containsKey(e.paperId()) || !stored.get(e.paperId()).holdsTextOf(e))
+                        .forEach(e -> fromStore.add(e.paperId()));
+                Map<String, PaperEnrichedV1> current = reader.read(fromStore);
                 for (EnrichedEntry e : round) {
                     StoredPaper paper = stored.get(e.paperId());
-                    PaperEnrichedV1 event = paper != null ? PaperEvents.of(paper, e.enrichment(), topicNames)
-                            : current.get(e.paperId());
+                    PaperEnrichedV1 event = paper != null && paper.holdsTextOf(e)
+                            ? PaperEvents.of(paper, e.enrichment(), topicNames) : current.get(e.paperId());
                     if (event != null) {
                         events.add(withDigest(event, e.entry()));
                     }

@@ -63,13 +63,17 @@ public class CatalogWriter {
                 return Map.of();
             }
             Map<String, StoredPaper> papers = upsertPapers(connection, fresh);
-            List<String> known = papers.values().stream().filter(p -> p.version() > 1).map(StoredPaper::id).toList();
+            // Topics, links and mentions always describe the stored text: an entry whose text was not kept (a
+            // feed's snippet of an abstract a page brought earlier) leaves them as they are.
+            List<EnrichedEntry> describing = fresh.stream().filter(e -> papers.get(e.paperId()).holdsTextOf(e)).toList();
+            List<String> known = describing.stream().map(EnrichedEntry::paperId)
+                    .filter(id -> papers.get(id).version() > 1).toList();
             if (!known.isEmpty()) {
                 deleteChildren(connection, known);
             }
-            insertTopics(connection, fresh);
-            insertLinks(connection, fresh);
-            insertMentions(connection, fresh);
+            insertTopics(connection, describing);
+            insertLinks(connection, describing);
+            insertMentions(connection, describing);
             // Last: concurrent batches of one digest all update its row, and its lock is held until commit.
             upsertDigests(connection, fresh);
             return papers;
@@ -128,7 +132,8 @@ public class CatalogWriter {
     }
 
     /**
-     * New papers are inserted; a known paper gains a version and widens its first/last seen dates. Rows are taken
+     * New papers are inserted; a known paper gains a version and widens its first/last seen dates, and keeps the
+     * title and abstract of its earliest appearance, whichever order the digests are processed in. Rows are taken
      * in id order so concurrent batches lock papers in the same order.
      */
     private Map<String, StoredPaper> upsertPapers(Connection c, List<EnrichedEntry> fresh) throws SQLException {
@@ -141,6 +146,9 @@ public class CatalogWriter {
                 order by id
                 on conflict (id) do update set
                   arxiv_id = coalesce(paper.arxiv_id, excluded.arxiv_id),
+                  title = case when excluded.first_seen < paper.first_seen then excluded.title else paper.title end,
+                  abstract = case when excluded.first_seen < paper.first_seen
+                                  then excluded.abstract else paper.abstract end,
                   url = coalesce(paper.url, excluded.url),
                   first_digest_id = case when excluded.first_seen < paper.first_seen
                                          then excluded.first_digest_id else paper.first_digest_id end,

@@ -2,8 +2,14 @@ package dev.paperstream.enrich.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /** A paper row as the upsert left it. */
 public record StoredPaper(String id, String arxivId, String title, String abstractText, String url,
         LocalDate firstSeen, LocalDate lastSeen, long version, Instant updatedAt) {
+
+    /** Whether the row holds this entry's text, so the entry's topics, links and mentions describe it. */
+    public boolean holdsTextOf(EnrichedEntry entry) {
+        return Objects.equals(title, entry.entry().title()) && Objects.equals(abstractText, entry.entry().abstractText());
+    }
 }
