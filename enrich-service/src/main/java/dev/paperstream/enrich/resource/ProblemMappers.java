@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.logging.Log;
 
+import dev.paperstream.http.Problem;
+
 /** Every failure as {@code application/problem+json}; stack traces go to the log, never to the client. */
 public class ProblemMappers {
 

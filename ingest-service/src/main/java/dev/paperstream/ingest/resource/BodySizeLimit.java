@@ -3,6 +3,7 @@ package dev.paperstream.ingest.resource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.paperstream.http.Problem;
 import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.DigestTooLargeException;
 import io.quarkus.vertx.http.runtime.RouteConstants;

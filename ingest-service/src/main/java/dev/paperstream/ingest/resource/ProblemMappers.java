@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.paperstream.http.Problem;
 import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.DigestTooLargeException;
 import dev.paperstream.ingest.domain.InvalidDigestException;

@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.resource;
+package dev.paperstream.http;
 
 import jakarta.ws.rs.core.Response;
 
@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 public record Problem(String type, String title, int status, String detail, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://paperstream.dev/problems/";
+    public static final String TYPE_BASE = "https://paperstream.dev/problems/";
 
     /** @param slug the last segment of the problem's type URI, naming the kind of refusal */
     public static Response.ResponseBuilder response(Response.Status status, String slug, String detail, String instance) {

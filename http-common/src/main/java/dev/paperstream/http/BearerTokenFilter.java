@@ -1,4 +1,4 @@
-package dev.paperstream.ingest.resource;
+package dev.paperstream.http;
 
 import java.util.Optional;
 import java.util.Set;

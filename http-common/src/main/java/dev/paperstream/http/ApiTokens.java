@@ -1,4 +1,4 @@
-package dev.paperstream.enrich.resource;
+package dev.paperstream.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,27 +6,37 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.logging.Log;
-
 /**
- * The bearer tokens accepted for writes, compared as SHA-256 digests with {@link MessageDigest#isEqual} against
- * every token, so neither content nor length shows in the response time. Tokens are never logged.
+ * The bearer tokens accepted for writes. Compared as SHA-256 digests with {@link MessageDigest#isEqual}, against
+ * every token without stopping early, so neither a token's content nor its length shows in the response time.
+ * Tokens are never logged. Created at start-up, so a missing configuration is reported before the first write.
  */
+@Startup
 @ApplicationScoped
 public class ApiTokens {
+
+    // io.quarkus.logging.Log is rewritten only in application classes, not in a library jar such as this one
+    private static final Logger LOG = Logger.getLogger(ApiTokens.class);
 
     private final List<byte[]> accepted;
 
     public ApiTokens(@ConfigProperty(name = "paperstream.api.tokens") Optional<List<String>> tokens) {
-        this.accepted = tokens.orElse(List.of()).stream().map(String::strip).filter(t -> !t.isEmpty())
+        this.accepted = tokens.orElse(List.of()).stream()
+                .map(String::strip).filter(token -> !token.isEmpty())
                 .map(ApiTokens::sha256).toList();
         if (accepted.isEmpty()) {
-            Log.warn("No API token configured (PAPERSTREAM_API_TOKENS): topic edits and re-tags are refused with 401");
+            LOG.warn("No API token configured (PAPERSTREAM_API_TOKENS): every write will be refused with 401");
         }
+    }
+
+    public boolean isEmpty() {
+        return accepted.isEmpty();
     }
 
     public boolean accepts(String presented) {
