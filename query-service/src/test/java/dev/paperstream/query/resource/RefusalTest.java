@@ -56,6 +56,11 @@ class RefusalTest {
             "/digests|limit|1000|limit must be between 1 and 100",
             "/digests|cursor|%%%|cursor is malformed; use the nextCursor of a previous page",
             "/feeds/search.atom|q|' '|q is required: the search the feed follows",
+            // a misspelt parameter would otherwise be ignored and answer with everything
+            "/papers|topics|peft|unknown parameter topics; this endpoint takes benchmark, cursor, digest, from, hasCode, limit, linkKind, model, q, sort, to, topic",
+            "/topics|colour|blue|unknown parameter colour; this endpoint takes none",
+            "/papers/arxiv-2403.00001|verbose|true|unknown parameter verbose; this endpoint takes none",
+            "/topics/trending|windw|7d|unknown parameter windw; this endpoint takes asOf, window",
     })
     void refusesBadParameterValuesNamingTheParameter(String path, String parameter, String value, String detail) {
         given().queryParam(parameter, value).when().get(path).then()
@@ -148,21 +153,6 @@ class RefusalTest {
         given().urlEncodingEnabled(false).when().get("/papers/a%00b/related").then().statusCode(404);
         given().urlEncodingEnabled(false).when().get("/digests/a%00b").then().statusCode(404);
         given().urlEncodingEnabled(false).when().get("/feeds/topics/a%00b.atom").then().statusCode(404);
-    }
-
-    @ParameterizedTest(name = "{0}?{1}")
-    @CsvSource(delimiter = '|', value = {
-            "/papers|topics|unknown parameter topics; this endpoint takes benchmark, cursor, digest, from, hasCode, limit, linkKind, model, q, sort, to, topic",
-            "/topics|colour|unknown parameter colour; this endpoint takes none",
-            "/papers/arxiv-2403.00001|verbose|unknown parameter verbose; this endpoint takes none",
-            "/topics/trending|windw|unknown parameter windw; this endpoint takes asOf, window",
-    })
-    void misspeltParametersAreRefusedRatherThanIgnored(String path, String parameter, String detail) {
-        given().queryParam(parameter, "x").when().get(path).then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("detail", equalTo(detail))
-                .body("parameter", equalTo(parameter));
     }
 
     @Test
