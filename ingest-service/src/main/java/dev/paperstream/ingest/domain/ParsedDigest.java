@@ -1,8 +1,10 @@
 package dev.paperstream.ingest.domain;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a {@link DigestParser} read from a body: the entries in order, and the date and source when the body
@@ -12,5 +14,12 @@ public record ParsedDigest(Optional<LocalDate> date, Optional<String> source, Li
 
     public ParsedDigest {
         entries = List.copyOf(entries);
+    }
+
+    /** Every alias its entries' papers may already be known by ({@link PaperIdentity#aliases}). */
+    public Set<String> paperAliases() {
+        Set<String> aliases = new HashSet<>();
+        entries.forEach(e -> aliases.addAll(PaperIdentity.aliases(e.arxivId(), e.title())));
+        return aliases;
     }
 }

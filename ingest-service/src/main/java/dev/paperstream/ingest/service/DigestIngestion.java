@@ -5,13 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.Digest;
-import dev.paperstream.ingest.domain.PaperIdentity;
 import dev.paperstream.ingest.domain.DigestTooLargeException;
 import dev.paperstream.ingest.domain.ParsedDigest;
 import dev.paperstream.ingest.messaging.DigestEntryPublisher;
@@ -62,10 +59,8 @@ public class DigestIngestion {
         // the receipt store keeps microseconds; millis make the first and a repeated answer identical
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate digestDate = date.or(parsed::date).orElseGet(() -> LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
-        Set<String> entryAliases = new HashSet<>();
-        parsed.entries().forEach(e -> entryAliases.addAll(PaperIdentity.aliases(e.arxivId(), e.title())));
         Digest digest = Digest.assemble(parsed, digestDate, source.or(parsed::source).orElse(defaultSource),
-                idempotencyKey, aliases.idsOf(entryAliases));
+                idempotencyKey, aliases.idsOf(parsed.paperAliases()));
 
         Optional<DigestReceipt> earlier = receipts.findEarlier(digest.id(), idempotencyKey);
         if (earlier.isPresent()) {
