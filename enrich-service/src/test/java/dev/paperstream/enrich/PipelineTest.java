@@ -213,7 +213,7 @@ class PipelineTest {
                 "bad-json", "{\"schemaVersion\": 1, \"digestId\": ",
                 "bad-fields", "{\"schemaVersion\": 1, \"digestId\": \"d-dlq\", \"paperId\": \"bad-fields\"}",
                 "bad-version", KafkaClients.json(new DigestEntryV1(2, "d-dlq", MAR_14, "x", 1, 1, "bad-version", null,
-                        "T", "A", null, null)));
+                        "T", "A", null, null, null, null, null)));
         try (KafkaConsumer<String, String> dlq = KafkaClients.consumer(Topics.DIGEST_ENTRIES_DLQ)) {
             bad.forEach((key, value) -> producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES, key, value)));
             KafkaClients.send(producer, List.of(good));

@@ -2,6 +2,7 @@ package dev.paperstream.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,6 +24,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param abstractText  the abstract, paragraphs separated by a blank line (JSON field {@code abstract})
  * @param url           the entry's own link, when the digest gave one
  * @param receivedAt    when the ingest service accepted the digest
+ * @param authors       author names in the order the digest gave them; absent when it gave none
+ * @param categories    arXiv categories (e.g. {@code cs.CL}), primary first; absent when the digest gave none
+ * @param upvotes       the digest's upvote count for this entry (Hugging Face daily papers), when it had one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,7 +42,10 @@ public record DigestEntryV1(
         String title,
         @JsonProperty("abstract") String abstractText,
         String url,
-        Instant receivedAt) {
+        Instant receivedAt,
+        List<String> authors,
+        List<String> categories,
+        Integer upvotes) {
 
     public static final int SCHEMA_VERSION = 1;
 }

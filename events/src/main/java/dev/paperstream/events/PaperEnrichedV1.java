@@ -27,6 +27,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param lastSeen      date of the latest digest the paper appeared in
  * @param version       increases each time the stored paper changes (new appearance, re-tag)
  * @param enrichedAt    when this version was committed
+ * @param authors       author names in order, as the paper's earliest appearance gave them; absent when unknown
+ * @param categories    arXiv categories, primary first; absent when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -44,15 +46,20 @@ public record PaperEnrichedV1(
         LocalDate firstSeen,
         LocalDate lastSeen,
         long version,
-        Instant enrichedAt) {
+        Instant enrichedAt,
+        List<String> authors,
+        List<String> categories) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CE_TYPE = "paperstream.paper.enriched.v1";
 
-    /** Where the paper appeared: digest id, date, 1-based position and the digest's entry count. */
+    /**
+     * Where the paper appeared: digest id, date, 1-based position, the digest's entry count and, when the digest
+     * carried one, the entry's upvote count.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DigestRef(String id, LocalDate date, int position, int entryCount) {
+    public record DigestRef(String id, LocalDate date, int position, int entryCount, Integer upvotes) {
     }
 
     /** A topic with its score in [0, 1] and the phrases that triggered it. */

@@ -83,8 +83,9 @@ public class CatalogStore {
 
     static PaperEnrichedV1 withDigest(PaperEnrichedV1 p, DigestEntryV1 entry) {
         PaperEnrichedV1.DigestRef digest = new PaperEnrichedV1.DigestRef(entry.digestId(), entry.digestDate(),
-                entry.position(), entry.entryCount());
+                entry.position(), entry.entryCount(), entry.upvotes());
         return new PaperEnrichedV1(p.schemaVersion(), p.paperId(), p.arxivId(), p.title(), p.abstractText(), p.url(),
-                digest, p.topics(), p.links(), p.mentions(), p.firstSeen(), p.lastSeen(), p.version(), p.enrichedAt());
+                digest, p.topics(), p.links(), p.mentions(), p.firstSeen(), p.lastSeen(), p.version(), p.enrichedAt(),
+                p.authors(), p.categories());
     }
 }

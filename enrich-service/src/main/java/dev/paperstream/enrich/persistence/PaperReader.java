@@ -57,7 +57,7 @@ public class PaperReader {
                                 topics.getOrDefault(id, List.of()), links.getOrDefault(id, List.of()),
                                 mentions.getOrDefault(id, List.of()), rs.getObject("first_seen", LocalDate.class),
                                 rs.getObject("last_seen", LocalDate.class), rs.getLong("version"),
-                                rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
+                                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null, null));
                     }
                 }
             }

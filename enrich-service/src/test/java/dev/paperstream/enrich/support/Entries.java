@@ -32,7 +32,7 @@ public final class Entries {
     public static DigestEntryV1 entry(String digestId, LocalDate date, int position, int count, String title,
             String abstractText) {
         return new DigestEntryV1(DigestEntryV1.SCHEMA_VERSION, digestId, date, "daily-papers", position, count,
-                titleId(title), null, title, abstractText, null, Instant.parse("2026-03-14T08:00:00Z"));
+                titleId(title), null, title, abstractText, null, Instant.parse("2026-03-14T08:00:00Z"), null, null, null);
     }
 
     /** The contract's title-derived paper id. */

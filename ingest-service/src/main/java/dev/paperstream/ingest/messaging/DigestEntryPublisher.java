@@ -131,7 +131,7 @@ public class DigestEntryPublisher {
     private byte[] payload(Digest digest, Entry entry, Instant receivedAt) {
         DigestEntryV1 event = new DigestEntryV1(DigestEntryV1.SCHEMA_VERSION, digest.id(), digest.date(),
                 digest.source(), entry.position(), digest.entries().size(), entry.paperId(), entry.arxivId(),
-                entry.title(), entry.abstractText(), entry.url(), receivedAt);
+                entry.title(), entry.abstractText(), entry.url(), receivedAt, null, null, null);
         try {
             return json.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
