@@ -96,7 +96,7 @@ class PipelineTest {
             assertThat(e.header("ce_type")).isEqualTo(PaperEnrichedV1.CE_TYPE);
             assertThat(e.header("ce_source")).isEqualTo("/paperstream/enrich-service");
             assertThat(e.header("ce_subject")).isEqualTo(id);
-            assertThat(e.header("ce_id")).isEqualTo(id + ":1");
+            assertThat(e.header("ce_id")).isEqualTo(id + "@d-sample");
             assertThat(Instant.parse(e.header("ce_time"))).isEqualTo(Instant.parse(e.paper().path("enrichedAt").asText()));
             assertThat(e.header("content-type")).isEqualTo("application/json");
             assertThat(schema.validate(e.paper())).as("schema violations of %s", id).isEmpty();

@@ -45,7 +45,7 @@ public class PaperEventPublisher {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (PaperEnrichedV1 paper : papers) {
             OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                    .withId(paper.paperId() + ":" + paper.version())
+                    .withId(eventId(paper))
                     .withType(PaperEnrichedV1.CE_TYPE)
                     .withSource(SOURCE)
                     .withSubject(paper.paperId())
@@ -56,6 +56,18 @@ public class PaperEventPublisher {
                     Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent)));
         }
         Acknowledged.await(acks);
+    }
+
+    /**
+     * An appearance's event is named by the appearance, not by the version it made: a redelivered entry (after a
+     * crash or a rebalance between commit and offset commit) re-sends its event with the paper's current state, and
+     * when a later appearance has moved the version on meanwhile, a version-based id would give one appearance two
+     * ids and two appearances one. A re-tag, which has no appearance, is named by the version it made.
+     */
+    static String eventId(PaperEnrichedV1 paper) {
+        return paper.digest() != null
+                ? paper.paperId() + "@" + paper.digest().id()
+                : paper.paperId() + ":" + paper.version();
     }
 
     private String toJson(PaperEnrichedV1 paper) {
