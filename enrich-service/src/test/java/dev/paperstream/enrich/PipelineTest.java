@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -198,6 +199,46 @@ class PipelineTest {
         assertThat(Db.rows("select abstract from paper where id = ?", late.paperId())).containsExactly(List.of(quantized));
         assertThat(Db.rows("select topic_slug from paper_topic where paper_id = ? order by topic_slug", late.paperId()))
                 .extracting(row -> row.get(0)).containsExactlyElementsOf(slugs(earlier).stream().sorted().toList());
+    }
+
+    @Test
+    void authorsAndCategoriesComeFromTheEarliestAppearanceThatCarriedThemAndUpvotesFromEach() throws Exception {
+        String title = "Authors Travel With Their Paper";
+        String text = "We keep the names of the people who wrote a paper.";
+        DigestEntryV1 page = Entries.entry("d-meta-page", LocalDate.of(2026, 5, 10), 1, 1, title, text);
+        KafkaClients.send(producer, List.of(page));
+        Events.Event fromPage = Events.await(events, e -> "d-meta-page".equals(e.digestId()), 1, WAIT).get(0);
+        assertThat(fromPage.paper().has("authors")).isFalse();
+        assertThat(fromPage.paper().path("digest").has("upvotes")).isFalse();
+
+        DigestEntryV1 hf = Entries.withMetadata(Entries.entry("d-meta-hf", LocalDate.of(2026, 5, 12), 1, 1, title, text),
+                List.of("Jörg Müller", " ", "Ana Lima"), List.of(), 42);
+        KafkaClients.send(producer, List.of(hf));
+        Events.Event fromHf = Events.await(events, e -> "d-meta-hf".equals(e.digestId()), 1, WAIT).get(0);
+        assertThat(fromHf.paper().path("authors").toString()).isEqualTo("[\"Jörg Müller\",\"Ana Lima\"]");
+        assertThat(fromHf.paper().has("categories")).isFalse();
+        assertThat(fromHf.paper().path("digest").path("upvotes").asInt()).isEqualTo(42);
+
+        DigestEntryV1 atom = Entries.withMetadata(Entries.entry("d-meta-atom", LocalDate.of(2026, 5, 8), 2, 2, title, text),
+                List.of("J. Müller", "A. Lima", "Q. Chen"), List.of("cs.CL", "cs.LG"), null);
+        DigestEntryV1 later = Entries.withMetadata(Entries.entry("d-meta-later", LocalDate.of(2026, 5, 20), 1, 1, title, text),
+                List.of("Someone Else"), List.of("stat.ML"), 7);
+        KafkaClients.send(producer, List.of(atom));
+        Events.await(events, e -> "d-meta-atom".equals(e.digestId()), 1, WAIT);
+        KafkaClients.send(producer, List.of(later));
+        Events.Event last = Events.await(events, e -> "d-meta-later".equals(e.digestId()), 1, WAIT).get(0);
+
+        assertThat(last.paper().path("version").asLong()).isEqualTo(4);
+        assertThat(last.paper().path("authors").toString()).isEqualTo("[\"J. Müller\",\"A. Lima\",\"Q. Chen\"]");
+        assertThat(last.paper().path("categories").toString()).isEqualTo("[\"cs.CL\",\"cs.LG\"]");
+        assertThat(last.paper().path("digest").path("upvotes").asInt()).isEqualTo(7);
+        assertThat(paperEnrichedSchema().validate(last.paper())).isEmpty();
+        assertThat(Db.rows("select array_to_string(authors, '|'), array_to_string(categories, '|'), authors_seen::text "
+                + "from paper where id = ?", page.paperId()))
+                .containsExactly(List.of("J. Müller|A. Lima|Q. Chen", "cs.CL|cs.LG", "2026-05-08"));
+        assertThat(Db.rows("select digest_id, upvotes from appearance where paper_id = ? order by digest_id", page.paperId()))
+                .containsExactly(Arrays.asList("d-meta-atom", null), List.of("d-meta-hf", 42),
+                        List.of("d-meta-later", 7), Arrays.asList("d-meta-page", null));
     }
 
     private static List<String> slugs(Events.Event event) {

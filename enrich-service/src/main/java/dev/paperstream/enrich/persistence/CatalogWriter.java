@@ -87,14 +87,15 @@ public class CatalogWriter {
     private List<EnrichedEntry> insertAppearances(Connection c, List<EnrichedEntry> entries) throws SQLException {
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
-                insert into appearance (digest_id, paper_id, position)
-                select * from unnest(?::text[], ?::text[], ?::int[]) as u(digest_id, paper_id, position)
+                insert into appearance (digest_id, paper_id, position, upvotes)
+                select * from unnest(?::text[], ?::text[], ?::int[], ?::int[]) as u(digest_id, paper_id, position, upvotes)
                 order by paper_id, digest_id
                 on conflict do nothing
                 returning digest_id, paper_id""")) {
             s.setArray(1, texts(c, entries, e -> e.entry().digestId()));
             s.setArray(2, texts(c, entries, EnrichedEntry::paperId));
             s.setArray(3, array(c, "int4", entries.stream().map(e -> e.entry().position()).toArray()));
+            s.setArray(4, array(c, "int4", entries.stream().map(e -> e.entry().upvotes()).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1) + "\u0000" + rs.getString(2));
@@ -133,16 +134,29 @@ public class CatalogWriter {
 
     /**
      * New papers are inserted; a known paper gains a version and widens its first/last seen dates, and keeps the
-     * title and abstract of its earliest appearance, whichever order the digests are processed in. Rows are taken
-     * in id order so concurrent batches lock papers in the same order.
+     * title and abstract of its earliest appearance, whichever order the digests are processed in. Authors and
+     * categories follow the same rule among the appearances that carried them, so an entry without them (a page)
+     * never erases them and one with them fills them in. Rows are taken in id order so concurrent batches lock
+     * papers in the same order.
      */
     private Map<String, StoredPaper> upsertPapers(Connection c, List<EnrichedEntry> fresh) throws SQLException {
         Map<String, StoredPaper> papers = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                insert into paper (id, arxiv_id, title, abstract, url, first_seen, last_seen, first_digest_id, first_position)
-                select id, arxiv_id, title, abstract, url, seen, seen, digest_id, position
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::int[])
-                  as u(id, arxiv_id, title, abstract, url, seen, digest_id, position)
+                insert into paper (id, arxiv_id, title, abstract, url, first_seen, last_seen, first_digest_id, first_position,
+                                   authors, authors_seen, categories, categories_seen)
+                select id, arxiv_id, title, abstract, url, seen, seen, digest_id, position,
+                       names.authors, case when names.authors is not null then seen end,
+                       names.categories, case when names.categories is not null then seen end
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::int[],
+                            ?::text[], ?::text[])
+                  as u(id, arxiv_id, title, abstract, url, seen, digest_id, position, authors, categories)
+                cross join lateral (select
+                    case when u.authors is not null then array(
+                        select n from jsonb_array_elements_text(u.authors::jsonb) with ordinality as a(n, i) order by i)
+                    end as authors,
+                    case when u.categories is not null then array(
+                        select n from jsonb_array_elements_text(u.categories::jsonb) with ordinality as a(n, i) order by i)
+                    end as categories) names
                 order by id
                 on conflict (id) do update set
                   arxiv_id = coalesce(paper.arxiv_id, excluded.arxiv_id),
@@ -156,9 +170,20 @@ public class CatalogWriter {
                                         then excluded.first_position else paper.first_position end,
                   first_seen = least(paper.first_seen, excluded.first_seen),
                   last_seen = greatest(paper.last_seen, excluded.last_seen),
+                  authors = case when excluded.authors_seen < paper.authors_seen or paper.authors_seen is null
+                                 then coalesce(excluded.authors, paper.authors) else paper.authors end,
+                  authors_seen = case when excluded.authors_seen < paper.authors_seen or paper.authors_seen is null
+                                      then coalesce(excluded.authors_seen, paper.authors_seen) else paper.authors_seen end,
+                  categories = case when excluded.categories_seen < paper.categories_seen or paper.categories_seen is null
+                                    then coalesce(excluded.categories, paper.categories) else paper.categories end,
+                  categories_seen = case when excluded.categories_seen < paper.categories_seen
+                                              or paper.categories_seen is null
+                                         then coalesce(excluded.categories_seen, paper.categories_seen)
+                                         else paper.categories_seen end,
                   version = paper.version + 1,
                   updated_at = now()
-                returning id, arxiv_id, title, abstract, url, first_seen, last_seen, version, updated_at""")) {
+                returning id, arxiv_id, title, abstract, url, first_seen, last_seen, version, updated_at, authors,
+                          categories""")) {
             s.setArray(1, texts(c, fresh, EnrichedEntry::paperId));
             s.setArray(2, texts(c, fresh, e -> e.entry().arxivId()));
             s.setArray(3, texts(c, fresh, e -> e.entry().title()));
@@ -167,12 +192,14 @@ public class CatalogWriter {
             s.setArray(6, texts(c, fresh, e -> String.valueOf(e.entry().digestDate())));
             s.setArray(7, texts(c, fresh, e -> e.entry().digestId()));
             s.setArray(8, array(c, "int4", fresh.stream().map(e -> e.entry().position()).toArray()));
+            s.setArray(9, texts(c, fresh, e -> jsonOrNull(e.authors())));
+            s.setArray(10, texts(c, fresh, e -> jsonOrNull(e.categories())));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     StoredPaper paper = new StoredPaper(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
                             rs.getObject(7, LocalDate.class), rs.getLong(8),
-                            rs.getObject(9, OffsetDateTime.class).toInstant());
+                            rs.getObject(9, OffsetDateTime.class).toInstant(), strings(rs, 10), strings(rs, 11));
                     papers.put(paper.id(), paper);
                 }
             }
@@ -295,6 +322,16 @@ public class CatalogWriter {
 
     private static Array array(Connection c, String type, Object[] values) throws SQLException {
         return c.createArrayOf(type, values);
+    }
+
+    private static String jsonOrNull(List<String> values) {
+        return values == null ? null : json(values);
+    }
+
+    /** A text array column as a list, or null when the column is null. */
+    static List<String> strings(ResultSet rs, int column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     private static String json(List<String> values) {

@@ -34,6 +34,6 @@ final class PaperEvents {
                 .toList();
         return new PaperEnrichedV1(PaperEnrichedV1.SCHEMA_VERSION, paper.id(), paper.arxivId(), paper.title(),
                 paper.abstractText(), paper.url(), null, topics, links, mentions, paper.firstSeen(), paper.lastSeen(),
-                paper.version(), paper.updatedAt(), null, null);
+                paper.version(), paper.updatedAt(), paper.authors(), paper.categories());
     }
 }

@@ -46,7 +46,7 @@ public class PaperReader {
             Map<String, List<PaperEnrichedV1.MentionRef>> mentions = mentions(c, idArray);
             Map<String, PaperEnrichedV1> papers = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("""
-                    select id, arxiv_id, title, abstract, url, first_seen, last_seen, version, updated_at
+                    select id, arxiv_id, title, abstract, url, first_seen, last_seen, version, updated_at, authors, categories
                     from paper where id = any(?)""")) {
                 s.setArray(1, idArray);
                 try (ResultSet rs = s.executeQuery()) {
@@ -57,7 +57,9 @@ public class PaperReader {
                                 topics.getOrDefault(id, List.of()), links.getOrDefault(id, List.of()),
                                 mentions.getOrDefault(id, List.of()), rs.getObject("first_seen", LocalDate.class),
                                 rs.getObject("last_seen", LocalDate.class), rs.getLong("version"),
-                                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), null, null));
+                                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                                CatalogWriter.strings(rs, rs.findColumn("authors")),
+                                CatalogWriter.strings(rs, rs.findColumn("categories"))));
                     }
                 }
             }

@@ -35,6 +35,14 @@ public final class Entries {
                 titleId(title), null, title, abstractText, null, Instant.parse("2026-03-14T08:00:00Z"), null, null, null);
     }
 
+    /** {@code entry} as a digest carrying authors, arXiv categories and upvotes gives it (each may be null). */
+    public static DigestEntryV1 withMetadata(DigestEntryV1 entry, List<String> authors, List<String> categories,
+            Integer upvotes) {
+        return new DigestEntryV1(entry.schemaVersion(), entry.digestId(), entry.digestDate(), entry.source(),
+                entry.position(), entry.entryCount(), entry.paperId(), entry.arxivId(), entry.title(),
+                entry.abstractText(), entry.url(), entry.receivedAt(), authors, categories, upvotes);
+    }
+
     /** The contract's title-derived paper id. */
     public static String titleId(String title) {
         String normalized = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
