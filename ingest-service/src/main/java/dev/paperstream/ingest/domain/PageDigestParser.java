@@ -22,15 +22,11 @@ import java.util.regex.Pattern;
  * a paragraph holding a line too long to be hard-wrapped is a run of one-line paragraphs.</li>
  * <li>Known chrome lines, date lines and lines without a letter are dropped wherever they stand; the first date
  * line gives the digest date.</li>
- * <li>A title is a one-line paragraph of at most {@value #MAX_TITLE_LENGTH} characters, not ending in sentence
- * punctuation ({@code . , ; :}), holding no link, followed by an abstract (everything up to the next title)
- * longer than itself.</li>
- * <li>Paragraphs before the first title are page chrome and dropped.</li>
+ * <li>{@link PageSplitter} finds the titles, each followed by its abstract, and names the lines it cannot place.</li>
  * </ol>
  */
 public final class PageDigestParser implements DigestParser {
 
-    static final int MAX_TITLE_LENGTH = 300;
     /** Hard-wrapped text never has lines this long; a block holding one is a run of unwrapped lines. */
     static final int MAX_WRAPPED_LINE_LENGTH = 200;
     /** "Thursday, September 14th, 2024" is about the longest date line there is. */
@@ -73,9 +69,9 @@ public final class PageDigestParser implements DigestParser {
     }
 
     public ParsedDigest parse(String page) {
-        List<Paragraph> paragraphs = new ArrayList<>();
+        List<PageParagraph> paragraphs = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
-        for (Paragraph paragraph : paragraphs(Text.clean(page))) {
+        for (PageParagraph paragraph : paragraphs(Text.clean(page))) {
             Optional<LocalDate> dateLine = paragraph.singleLine() && paragraph.text().length() <= MAX_DATE_LINE_LENGTH
                     ? dateLine(paragraph.text()) : Optional.empty();
             if (dateLine.isPresent()) {
@@ -84,74 +80,47 @@ public final class PageDigestParser implements DigestParser {
                 paragraphs.add(paragraph);
             }
         }
-        return new ParsedDigest(date, Optional.empty(), entries(paragraphs));
-    }
-
-    private static List<ParsedEntry> entries(List<Paragraph> paragraphs) {
-        int n = paragraphs.size();
-        boolean[] title = new boolean[n];
-        int abstractLength = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            Paragraph paragraph = paragraphs.get(i);
-            title[i] = paragraph.mayBeTitle() && abstractLength > paragraph.text().length();
-            abstractLength = title[i] ? 0 : abstractLength + paragraph.text().length();
-        }
-        List<ParsedEntry> entries = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (title[i]) {
-                List<String> abstractParagraphs = new ArrayList<>();
-                int next = i + 1;
-                while (next < n && !title[next]) {
-                    abstractParagraphs.add(paragraphs.get(next++).text());
-                }
-                String abstractText = String.join("\n\n", abstractParagraphs);
-                entries.add(new ParsedEntry(paragraphs.get(i).text(), abstractText, null, null));
-                i = next - 1;
-            }
-        }
-        if (entries.isEmpty()) {
+        PageSplitter.Split split = PageSplitter.split(paragraphs);
+        if (split.entries().isEmpty()) {
             throw new InvalidDigestException("No entry found: a digest page is a title line, a blank line and the "
-                    + "abstract paragraph for each paper, papers separated by blank lines.");
+                    + "abstract paragraph for each paper, papers separated by blank lines."
+                    + (split.unplaced().isEmpty() ? "" : " No title followed by an abstract in lines "
+                            + String.join(", ", split.unplaced().stream().map(UnplacedLines::lines).toList()) + "."));
         }
-        return entries;
+        return new ParsedDigest(date, Optional.empty(), split.entries(), split.unplaced());
     }
 
-    private record Paragraph(String text, boolean singleLine) {
-
-        boolean mayBeTitle() {
-            if (!singleLine || text.length() > MAX_TITLE_LENGTH || Text.containsUrl(text)) {
-                return false;
-            }
-            char last = text.charAt(text.length() - 1);
-            return last != '.' && last != ',' && last != ';' && last != ':' && last != '\u2026';
-        }
-    }
-
-    private static List<Paragraph> paragraphs(String page) {
-        List<Paragraph> paragraphs = new ArrayList<>();
+    private static List<PageParagraph> paragraphs(String page) {
+        List<PageParagraph> paragraphs = new ArrayList<>();
         List<String> block = new ArrayList<>();
+        int lineNumber = 0;
         for (String line : (page + "\n").split("\n", -1)) {
+            lineNumber++;
             String trimmed = line.strip();
             if (!trimmed.isEmpty()) {
                 block.add(trimmed);
             } else if (!block.isEmpty()) {
-                addBlock(block, paragraphs);
+                addBlock(block, lineNumber - block.size(), paragraphs);
                 block.clear();
             }
         }
         return paragraphs;
     }
 
-    private static void addBlock(List<String> block, List<Paragraph> paragraphs) {
+    private static void addBlock(List<String> block, int firstLine, List<PageParagraph> paragraphs) {
         boolean unwrapped = block.stream().anyMatch(line -> line.length() > MAX_WRAPPED_LINE_LENGTH);
         if (block.size() == 1 || unwrapped) {
-            block.forEach(line -> paragraphs.add(new Paragraph(Text.joinParagraph(List.of(line)), true)));
+            for (int i = 0; i < block.size(); i++) {
+                paragraphs.add(new PageParagraph(Text.singleLine(block.get(i)), true, firstLine + i,
+                        firstLine + i));
+            }
         } else {
-            paragraphs.add(new Paragraph(Text.joinParagraph(block), false));
+            paragraphs.add(new PageParagraph(Text.singleLine(String.join(" ", block)), false, firstLine,
+                    firstLine + block.size() - 1));
         }
     }
 
-    private static boolean isChrome(Paragraph paragraph) {
+    private static boolean isChrome(PageParagraph paragraph) {
         return !LETTER.matcher(paragraph.text()).find()
                 || paragraph.singleLine() && CHROME.contains(paragraph.text().toLowerCase(Locale.ROOT));
     }

@@ -103,11 +103,6 @@ public final class Text {
         return String.join("\n\n", out);
     }
 
-    /** A paragraph's {@link #clean cleaned} lines joined into one, as {@link #paragraphs} does. */
-    public static String joinParagraph(List<String> lines) {
-        return tidyPunctuation(collapse(String.join(" ", lines)));
-    }
-
     public static boolean containsUrl(String text) {
         return URL.matcher(text).find();
     }
