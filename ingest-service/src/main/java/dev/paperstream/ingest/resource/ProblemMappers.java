@@ -2,10 +2,10 @@ package dev.paperstream.ingest.resource;
 
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.paperstream.http.DatabaseFault;
 import dev.paperstream.http.Problem;
 import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.DigestTooLargeException;
@@ -52,11 +52,23 @@ public class ProblemMappers {
                 + "duplicated.", uri);
     }
 
+    /**
+     * A value PostgreSQL refuses (SQLSTATE class 22) is the request's fault, and checks ahead of the database are
+     * meant to catch it first; only a lost database is an outage worth retrying.
+     */
     @ServerExceptionMapper({ PersistenceException.class, SQLException.class })
-    public Response databaseDown(Exception e, UriInfo uri) {
-        Log.warnf("Receipt store unavailable: %s", e.toString());
-        return unavailable("database-unavailable", "The receipt store (PostgreSQL) is unreachable, so the digest "
-                + "was not accepted. Send the same digest again after Retry-After seconds.", uri);
+    public Response database(Exception e, UriInfo uri) {
+        return switch (DatabaseFault.of(e)) {
+            case INVALID_VALUE -> Problem.response(Response.Status.BAD_REQUEST, "invalid-digest", "The database "
+                    + "refused a value of the digest or its parameters (" + DatabaseFault.message(e) + "). Nothing was "
+                    + "accepted; correct the value and send the digest again.", instance(uri)).build();
+            case UNAVAILABLE -> {
+                Log.warnf("Receipt store unavailable: %s", e.toString());
+                yield unavailable("database-unavailable", "The receipt store (PostgreSQL) is unreachable, so the "
+                        + "digest was not accepted. Send the same digest again after Retry-After seconds.", uri);
+            }
+            case UNEXPECTED -> Problem.incident(e, instance(uri)).build();
+        };
     }
 
     @ServerExceptionMapper
@@ -66,13 +78,13 @@ public class ProblemMappers {
                 e.getMessage(), instance(uri)).build();
     }
 
+    /** A database failure wrapped in another exception is still judged by its SQLSTATE. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        String incident = UUID.randomUUID().toString();
-        Log.errorf(e, "Unexpected failure, incident %s", incident);
-        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
-                "Something went wrong on our side (incident " + incident + "). It was logged; please report it.",
-                instance(uri)).build();
+        if (e instanceof Exception exception && DatabaseFault.of(e) != DatabaseFault.UNEXPECTED) {
+            return database(exception, uri);
+        }
+        return Problem.incident(e, instance(uri)).build();
     }
 
     private Response unavailable(String slug, String detail, UriInfo uri) {

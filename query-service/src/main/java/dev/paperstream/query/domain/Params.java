@@ -33,11 +33,17 @@ public final class Params {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.trim());
+            date = LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(parameter, parameter + " must be a date like 2026-03-14");
         }
+        // LocalDate reads years PostgreSQL cannot hold (+6000000-01-01); no digest is dated outside four digits
+        if (date.getYear() < 1000 || date.getYear() > 9999) {
+            throw new InvalidParameterException(parameter, parameter + " must be a date from 1000-01-01 to 9999-12-31");
+        }
+        return date;
     }
 
     /** {@code true} or {@code false} (any case), or null when absent. */

@@ -3,10 +3,12 @@ package dev.paperstream.query.resource;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An RFC 9457 problem detail; {@code parameter} names the refused query parameter.
+ * An RFC 9457 problem detail; {@code parameter} names the refused query parameter, {@code incident} (on a 500 only)
+ * the id under which the failure was logged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
+public record Problem(String type, String title, int status, String detail, String instance, String parameter,
+        String incident) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** The type URIs the ingest and enrich services use too, so one client handles all three. */

@@ -1,6 +1,10 @@
 package dev.paperstream.query.resource;
 
+import java.sql.SQLException;
+import java.util.UUID;
+
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -15,23 +19,38 @@ import dev.paperstream.query.persistence.CatalogUnavailableException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
         return problem(new Problem(Problem.INVALID_PARAMETER, "Invalid query parameter", 400, e.getMessage(),
-                path(uri), e.parameter()));
+                path(uri), e.parameter(), null));
     }
 
     @ServerExceptionMapper
     public Response unknownResource(UnknownResourceException e, UriInfo uri) {
-        return problem(new Problem(Problem.NOT_FOUND, "Not Found", 404, e.getMessage(), path(uri), null));
+        return problem(new Problem(Problem.NOT_FOUND, "Not Found", 404, e.getMessage(), path(uri), null, null));
     }
 
+    /**
+     * A value PostgreSQL refuses (SQLSTATE class 22) is the request's fault, not an outage; only a lost connection
+     * (or none to be had from the pool) is a 503.
+     */
     @ServerExceptionMapper
     public Response catalogUnavailable(CatalogUnavailableException e, UriInfo uri) {
-        LOG.error("catalogue query failed", e);
-        return problem(new Problem(Problem.DATABASE_UNAVAILABLE, "Service Unavailable", 503,
-                "the catalogue database could not answer; try again shortly", path(uri), null));
+        String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state != null && state.startsWith("22")) {
+            return problem(new Problem(Problem.INVALID_PARAMETER, "Invalid query parameter", 400,
+                    "a parameter holds a value the catalogue cannot compare: "
+                            + e.getCause().getMessage().lines().findFirst().orElse(""), path(uri), null, null));
+        }
+        if (state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")) {
+            LOG.error("catalogue query failed", e);
+            return Response.fromResponse(problem(new Problem(Problem.DATABASE_UNAVAILABLE, "Service Unavailable", 503,
+                    "the catalogue database could not answer; try again shortly", path(uri), null, null)))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
+        return incident(e, uri);
     }
 
     /** Routing and content negotiation refusals (unknown path, wrong method, unacceptable media type...). */
@@ -48,14 +67,21 @@ public class ProblemMappers {
             default -> status.getReasonPhrase();
         };
         return problem(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail,
-                path(uri), null));
+                path(uri), null, null));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.error("unexpected failure", e);
+        return incident(e, uri);
+    }
+
+    /** Logged once, here, with its stack under an id the client sees, so a report can be matched to the log. */
+    private static Response incident(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s", incident);
         return problem(new Problem(Problem.INTERNAL_ERROR, "Internal Server Error", 500,
-                "the query service failed unexpectedly; the failure is logged", path(uri), null));
+                "the query service failed unexpectedly; the failure is logged as incident " + incident, path(uri),
+                null, incident));
     }
 
     private static Response problem(Problem problem) {

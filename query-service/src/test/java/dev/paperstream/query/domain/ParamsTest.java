@@ -28,6 +28,8 @@ class ParamsTest {
         assertThatThrownBy(() -> Params.bool("hasCode", "1")).hasMessage("hasCode must be true or false");
         assertThat(Params.date("to", "2026-03-14")).isEqualTo(LocalDate.of(2026, 3, 14));
         assertThatThrownBy(() -> Params.date("to", "14.03.2026")).hasMessage("to must be a date like 2026-03-14");
+        assertThatThrownBy(() -> Params.date("from", "+6000000-01-01"))
+                .hasMessage("from must be a date from 1000-01-01 to 9999-12-31");
     }
 
     @Test

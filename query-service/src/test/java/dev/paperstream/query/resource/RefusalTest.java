@@ -44,6 +44,9 @@ class RefusalTest {
             "/papers|linkKind|foo|linkKind must be one of code, profile, model, dataset, space, collection, organization, paper, project-page, website",
             "/papers|from|2026-13-01|from must be a date like 2026-03-14",
             "/papers|to|yesterday|to must be a date like 2026-03-14",
+            // LocalDate reads it, PostgreSQL cannot hold it: refused here, not answered 503
+            "/papers|from|+6000000-01-01|from must be a date from 1000-01-01 to 9999-12-31",
+            "/topics/trending|asOf|0999-12-31|asOf must be a date from 1000-01-01 to 9999-12-31",
             "/papers|topic|no-such-topic|unknown topic no-such-topic; GET /topics lists the topics",
             "/papers|cursor|not a cursor|cursor is malformed; use the nextCursor of a previous page",
             "/papers|cursor|YWJj|cursor is malformed; use the nextCursor of a previous page",
