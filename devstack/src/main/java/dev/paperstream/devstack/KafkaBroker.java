@@ -30,7 +30,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    // Generous: on a shared 2-core machine under a load of 30 to 40 a start has been seen to take over a minute.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path dir;
     private final int port;

@@ -1,9 +1,11 @@
 package dev.paperstream.enrich.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,33 +33,62 @@ public class DeadLetters {
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
 
+    private static final int MAX_REASON_CHARS = 2000;
+
     private final Emitter<String> emitter;
 
     public DeadLetters(@Channel("digest-entries-dlq") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
         this.emitter = emitter;
     }
 
-    public record DeadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+    /**
+     * An entry and why it is dead. A letter the DLQ refused as too large is sent again {@link #withoutValue()}:
+     * its headers still say where the original is.
+     */
+    public record DeadLetter(ConsumerRecord<String, String> record, Throwable reason, boolean valueDropped) {
+
+        public DeadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+            this(record, reason, false);
+        }
+
+        String value() {
+            return valueDropped || record.value() == null ? "" : record.value();
+        }
+
+        DeadLetter withoutValue() {
+            return new DeadLetter(record, new UnprocessableEntryException(reason.getMessage()
+                    + " (value dropped: too large for the DLQ; the original is at the offset named here)", reason.getCause()), true);
+        }
     }
 
-    public void send(List<DeadLetter> letters) {
+    /**
+     * Sends the letters and waits up to {@code timeout} for the acknowledgements; returns each letter's failure,
+     * in order, null for those Kafka acknowledged.
+     */
+    List<Throwable> trySend(List<DeadLetter> letters, Duration timeout, Consumer<String> stillWaiting) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (DeadLetter letter : letters) {
             ConsumerRecord<String, String> record = letter.record();
             Log.warnf("entry %s (partition %d, offset %d) sent to the DLQ: %s", record.key(), record.partition(),
                     record.offset(), letter.reason().getMessage());
             RecordHeaders headers = new RecordHeaders();
-            headers.add(REASON, bytes(letter.reason().getMessage()));
+            headers.add(REASON, bytes(capped(letter.reason().getMessage())));
             if (letter.reason().getCause() != null) {
-                headers.add(CAUSE, bytes(String.valueOf(letter.reason().getCause())));
+                headers.add(CAUSE, bytes(capped(String.valueOf(letter.reason().getCause()))));
             }
             headers.add(TOPIC, bytes(record.topic()));
             headers.add(PARTITION, bytes(Integer.toString(record.partition())));
             headers.add(OFFSET, bytes(Long.toString(record.offset())));
-            acks.add(Acknowledged.send(emitter, record.value() == null ? "" : record.value(),
+            acks.add(Acknowledged.send(emitter, letter.value(),
                     Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build())));
         }
-        Acknowledged.await(acks);
+        return Acknowledged.failures(acks, timeout, stillWaiting);
+    }
+
+    /** Reasons quote exception messages, which may quote the input; a header need not carry a megabyte. */
+    private static String capped(String s) {
+        String text = String.valueOf(s);
+        return text.length() <= MAX_REASON_CHARS ? text : text.substring(0, MAX_REASON_CHARS) + "…";
     }
 
     private static byte[] bytes(String s) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.paperstream.enrich.domain.Enricher;
-import dev.paperstream.enrich.domain.Enrichment;
 import dev.paperstream.enrich.persistence.CatalogStore;
 import dev.paperstream.enrich.persistence.CurrentTaxonomy;
 import dev.paperstream.enrich.persistence.DatabaseProbe;
@@ -33,9 +31,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * database computes search vectors on every core; the appearance insert that starts each transaction keeps
  * concurrent batches from applying the same appearance twice, and offsets are committed only up to the first
  * batch still in flight.
+ * <p>
+ * The method never throws while the service runs, so the channel never fails: an entry's own work is bounded by
+ * {@link EntryWorkers} (anything it throws, or a timeout, makes it a dead letter), and every database and broker
+ * call goes through {@link DependencyRetry}, which waits out outages for as long as they last.
  */
 @ApplicationScoped
 public class DigestEntryConsumer {
+
+    private static final String DATABASE_DOWN = "database unavailable";
+    private static final String KAFKA_DOWN = "Kafka unavailable";
 
     private final EntryReader reader;
     private final CurrentTaxonomy taxonomy;
@@ -43,124 +48,179 @@ public class DigestEntryConsumer {
     private final DatabaseProbe database;
     private final PaperEventPublisher events;
     private final DeadLetters deadLetters;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final EntryWorkers workers;
+    private final DependencyRetry retry;
+    private final ConsumerProgress progress;
+    private final Duration ackTimeout;
 
     public DigestEntryConsumer(EntryReader reader, CurrentTaxonomy taxonomy, CatalogStore store, DatabaseProbe database,
-            PaperEventPublisher events, DeadLetters deadLetters,
-            @ConfigProperty(name = "paperstream.enrich.retry.initial-backoff") Duration initialBackoff,
-            @ConfigProperty(name = "paperstream.enrich.retry.max-backoff") Duration maxBackoff) {
+            PaperEventPublisher events, DeadLetters deadLetters, EntryWorkers workers, DependencyRetry retry,
+            ConsumerProgress progress, @ConfigProperty(name = "paperstream.enrich.kafka.ack-timeout") Duration ackTimeout) {
         this.reader = reader;
         this.taxonomy = taxonomy;
         this.store = store;
         this.database = database;
         this.events = events;
         this.deadLetters = deadLetters;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.workers = workers;
+        this.retry = retry;
+        this.progress = progress;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /** An entry read and enriched, with the record it came from. */
+    private record Prepared(EnrichedEntry entry, ConsumerRecord<String, String> source) {
     }
 
     @Incoming("digest-entries")
     @Blocking(value = "enrich-batches", ordered = false)
     public void consume(ConsumerRecords<String, String> records) {
-        List<EnrichedEntry> entries = new ArrayList<>();
-        List<ConsumerRecord<String, String>> sources = new ArrayList<>();
-        List<DeadLetters.DeadLetter> dead = new ArrayList<>();
-        Enricher enricher = withRetry("loading the taxonomy", taxonomy::enricher);
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                DigestEntryV1 entry = reader.read(record.key(), record.value());
-                entries.add(new EnrichedEntry(entry, enrich(enricher, entry)));
-                sources.add(record);
-            } catch (UnprocessableEntryException e) {
-                dead.add(new DeadLetters.DeadLetter(record, e));
+        try (ConsumerProgress.Batch batch = progress.start()) {
+            // No entry is to blame when the taxonomy cannot be read, so every failure of it is waited out.
+            Enricher enricher = retry.call(batch, "reading the taxonomy",
+                    e -> database.isOutage(e) ? DATABASE_DOWN : "taxonomy unreadable", taxonomy::enricher);
+            Map<String, String> topicNames = new HashMap<>();
+            enricher.tagger().topics().forEach(t -> topicNames.put(t.slug(), t.name()));
+            List<Prepared> prepared = new ArrayList<>();
+            List<DeadLetters.DeadLetter> dead = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                String where = describe(record);
+                batch.step("enriching " + where);
+                try {
+                    prepared.add(new Prepared(workers.run(where, () -> prepare(record, enricher, topicNames)), record));
+                } catch (UnprocessableEntryException e) {
+                    dead.add(new DeadLetters.DeadLetter(record, e));
+                }
             }
+            List<Stored> stored = store(batch, prepared, dead, topicNames);
+            publish(batch, stored, dead);
+            sendDeadLetters(batch, dead);
         }
-        Map<String, String> topicNames = new HashMap<>();
-        enricher.tagger().topics().forEach(t -> topicNames.put(t.slug(), t.name()));
-        List<PaperEnrichedV1> stored = storeWithRetry(entries, sources, dead, topicNames);
-        events.publish(stored);
-        deadLetters.send(dead);
     }
 
-    private static Enrichment enrich(Enricher enricher, DigestEntryV1 entry) {
-        try {
-            return enricher.enrich(entry.title(), entry.abstractText());
-        } catch (RuntimeException e) {
-            throw new UnprocessableEntryException("enrichment failed: " + e, e);
+    /** Everything about one entry that depends on the entry alone; runs under {@link EntryWorkers}' deadline. */
+    private EnrichedEntry prepare(ConsumerRecord<String, String> record, Enricher enricher, Map<String, String> topicNames) {
+        DigestEntryV1 entry = reader.read(record.key(), record.value());
+        EnrichedEntry enriched = new EnrichedEntry(entry, enricher.enrich(entry.title(), entry.abstractText()));
+        int bytes = events.recordBytes(CatalogStore.preview(enriched, topicNames));
+        if (bytes > events.maxRecordBytes()) {
+            throw new UnprocessableEntryException("event-too-large: its event would take " + bytes
+                    + " bytes, over the limit of " + events.maxRecordBytes());
         }
+        return enriched;
+    }
+
+    /** A committed event and the record that caused it. */
+    private record Stored(PaperEnrichedV1 event, ConsumerRecord<String, String> source) {
     }
 
     /**
      * Stores the batch, waiting out database outages. When the database is up but the batch still fails, some
      * entry is at fault: each entry is then stored alone and the failing ones are dead letters.
      */
-    private List<PaperEnrichedV1> storeWithRetry(List<EnrichedEntry> entries, List<ConsumerRecord<String, String>> sources,
-            List<DeadLetters.DeadLetter> dead, Map<String, String> topicNames) {
-        if (entries.isEmpty()) {
+    private List<Stored> store(ConsumerProgress.Batch batch, List<Prepared> prepared, List<DeadLetters.DeadLetter> dead,
+            Map<String, String> topicNames) {
+        if (prepared.isEmpty()) {
             return List.of();
         }
         try {
-            return withRetry("storing a batch of " + entries.size() + " entries", () -> store.store(entries, topicNames));
-        } catch (RuntimeException e) {
-            Log.warnf("batch of %d entries failed with the database up; storing them one by one: %s", entries.size(), e);
-            return storeOneByOne(entries, sources, dead, topicNames);
+            return storeAll(batch, "storing a batch of " + prepared.size() + " entries", prepared, topicNames);
+        } catch (DependencyRetry.ShuttingDown e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            Log.warnf("batch of %d entries failed with the database up; storing them one by one: %s", prepared.size(),
+                    Causes.root(e));
         }
-    }
-
-    /**
-     * Runs the work, waiting out database outages with growing back-off; a failure while the database is reachable
-     * is not an outage and is thrown.
-     */
-    private <T> T withRetry(String what, Supplier<T> work) {
-        Duration backoff = initialBackoff;
-        while (true) {
+        List<Stored> stored = new ArrayList<>();
+        for (Prepared one : prepared) {
             try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (database.isReachable()) {
-                    throw e;
-                }
-                Log.warnf("database unreachable (%s) while %s; retrying in %s", e.getMessage(), what, backoff);
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    private List<PaperEnrichedV1> storeOneByOne(List<EnrichedEntry> entries, List<ConsumerRecord<String, String>> sources,
-            List<DeadLetters.DeadLetter> dead, Map<String, String> topicNames) {
-        List<PaperEnrichedV1> stored = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            List<EnrichedEntry> one = List.of(entries.get(i));
-            try {
-                stored.addAll(store.store(one, topicNames));
-            } catch (RuntimeException e) {
-                if (!database.isReachable()) {
-                    stored.addAll(storeWithRetry(one, List.of(sources.get(i)), dead, topicNames));
-                } else {
-                    dead.add(new DeadLetters.DeadLetter(sources.get(i),
-                            new UnprocessableEntryException("could not be stored: " + rootMessage(e), e)));
-                }
+                stored.addAll(storeAll(batch, "storing " + describe(one.source()), List.of(one), topicNames));
+            } catch (DependencyRetry.ShuttingDown e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                dead.add(new DeadLetters.DeadLetter(one.source(),
+                        new UnprocessableEntryException("could not be stored: " + Causes.root(e), e)));
             }
         }
         return stored;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+    private List<Stored> storeAll(ConsumerProgress.Batch batch, String what, List<Prepared> prepared,
+            Map<String, String> topicNames) {
+        List<EnrichedEntry> entries = prepared.stream().map(Prepared::entry).toList();
+        List<PaperEnrichedV1> committed = retry.call(batch, what, e -> database.isOutage(e) ? DATABASE_DOWN : null,
+                () -> store.store(entries, topicNames));
+        Map<String, ConsumerRecord<String, String>> sources = new HashMap<>();
+        prepared.forEach(p -> sources.putIfAbsent(appearance(p.entry().entry().digestId(), p.entry().paperId()), p.source()));
+        return committed.stream()
+                .map(e -> new Stored(e, sources.get(appearance(e.digest().id(), e.paperId()))))
+                .toList();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
+    /**
+     * Publishes the committed events, sending again those Kafka did not acknowledge until it does. An event Kafka
+     * refuses outright cannot be announced by any retry; its entry joins the dead letters (its row stays stored).
+     */
+    private void publish(ConsumerProgress.Batch batch, List<Stored> stored, List<DeadLetters.DeadLetter> dead) {
+        List<Stored> pending = new ArrayList<>(stored);
+        retry.call(batch, "publishing " + stored.size() + " events", e -> e instanceof Unacknowledged ? KAFKA_DOWN : null, () -> {
+            List<Throwable> failures = events.trySend(pending.stream().map(Stored::event).toList(), ackTimeout,
+                    batch::waitingFor);
+            List<Stored> again = new ArrayList<>();
+            for (int i = 0; i < failures.size(); i++) {
+                Throwable failure = failures.get(i);
+                if (failure == null) {
+                    continue;
+                }
+                if (Acknowledged.isRejected(failure)) {
+                    dead.add(new DeadLetters.DeadLetter(pending.get(i).source(), new UnprocessableEntryException(
+                            "event-rejected: Kafka refused the stored paper's event: " + Causes.root(failure), failure)));
+                } else {
+                    again.add(pending.get(i));
+                }
+            }
+            pending.clear();
+            pending.addAll(again);
+            if (!again.isEmpty()) {
+                throw new Unacknowledged(again.size(), failures.stream().filter(f -> f != null).findFirst().orElseThrow());
+            }
+            return null;
+        });
+    }
+
+    private void sendDeadLetters(ConsumerProgress.Batch batch, List<DeadLetters.DeadLetter> dead) {
+        List<DeadLetters.DeadLetter> pending = new ArrayList<>(dead);
+        retry.call(batch, "sending " + dead.size() + " dead letters", e -> e instanceof Unacknowledged ? KAFKA_DOWN : null, () -> {
+            List<Throwable> failures = deadLetters.trySend(pending, ackTimeout, batch::waitingFor);
+            List<DeadLetters.DeadLetter> again = new ArrayList<>();
+            for (int i = 0; i < failures.size(); i++) {
+                Throwable failure = failures.get(i);
+                if (failure != null) {
+                    again.add(Acknowledged.isRejected(failure) ? pending.get(i).withoutValue() : pending.get(i));
+                }
+            }
+            pending.clear();
+            pending.addAll(again);
+            if (!again.isEmpty()) {
+                throw new Unacknowledged(again.size(), failures.stream().filter(f -> f != null).findFirst().orElseThrow());
+            }
+            return null;
+        });
+    }
+
+    /** Some records were not acknowledged by Kafka and are to be sent again. */
+    private static final class Unacknowledged extends RuntimeException {
+        Unacknowledged(int count, Throwable first) {
+            super(count + " records not acknowledged", first);
         }
+    }
+
+    private static String appearance(String digestId, String paperId) {
+        return digestId + "\u0000" + paperId;
+    }
+
+    private static String describe(ConsumerRecord<String, String> record) {
+        String key = record.key() == null || record.key().length() <= 80 ? record.key() : record.key().substring(0, 80) + "…";
+        return "entry " + key + " (partition " + record.partition() + ", offset " + record.offset() + ")";
     }
 }

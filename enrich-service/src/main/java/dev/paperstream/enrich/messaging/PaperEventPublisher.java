@@ -1,13 +1,16 @@
 package dev.paperstream.enrich.messaging;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -37,25 +40,64 @@ public class PaperEventPublisher {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public PaperEventPublisher(@Channel("papers-enriched") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
+    /** The CloudEvents header names ({@code ce_specversion} ... {@code content-type}) and their length prefixes. */
+    private static final int CE_HEADER_NAMES_AND_FRAMING = 128;
+    /** A record's length, attributes, timestamp and offset deltas, and its share of the batch header. */
+    private static final int RECORD_FRAMING = 128;
+
+    private final int maxRecordBytes;
+
+    public PaperEventPublisher(@Channel("papers-enriched") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter,
+            @ConfigProperty(name = "mp.messaging.outgoing.papers-enriched.max.request.size") int maxRecordBytes) {
         this.emitter = emitter;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
+    /** Publishes and waits for every acknowledgement; throws when any is missing (for the re-tag runs). */
     public void publish(List<PaperEnrichedV1> papers) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (PaperEnrichedV1 paper : papers) {
-            OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                    .withId(eventId(paper))
-                    .withType(PaperEnrichedV1.CE_TYPE)
-                    .withSource(SOURCE)
-                    .withSubject(paper.paperId())
-                    .withTimestamp(paper.enrichedAt().atZone(ZoneOffset.UTC))
-                    .withDataContentType("application/json")
-                    .build();
-            acks.add(Acknowledged.send(emitter, toJson(paper),
-                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent)));
-        }
-        Acknowledged.await(acks);
+        Acknowledged.await(papers.stream().map(this::send).toList());
+    }
+
+    /**
+     * Publishes and waits up to {@code timeout} for the acknowledgements; returns each event's failure, in order,
+     * null for those Kafka acknowledged.
+     */
+    List<Throwable> trySend(List<PaperEnrichedV1> papers, Duration timeout, Consumer<String> stillWaiting) {
+        return Acknowledged.failures(papers.stream().map(this::send).toList(), timeout, stillWaiting);
+    }
+
+    /**
+     * The bytes the event's record will take in a produce request: key, JSON value, the CloudEvents headers and
+     * the record's own framing. Compared with the producer's {@code max.request.size}, which must not exceed the
+     * broker's {@code message.max.bytes} (the topic's {@code max.message.bytes}).
+     */
+    public int recordBytes(PaperEnrichedV1 paper) {
+        int key = utf8(paper.paperId());
+        int headers = utf8(eventId(paper)) + utf8(PaperEnrichedV1.CE_TYPE) + utf8(SOURCE.toString())
+                + key + utf8(paper.enrichedAt().toString()) + utf8("1.0") + utf8("application/json")
+                + CE_HEADER_NAMES_AND_FRAMING;
+        return key + utf8(toJson(paper)) + headers + RECORD_FRAMING;
+    }
+
+    public int maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    private CompletableFuture<Void> send(PaperEnrichedV1 paper) {
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(eventId(paper))
+                .withType(PaperEnrichedV1.CE_TYPE)
+                .withSource(SOURCE)
+                .withSubject(paper.paperId())
+                .withTimestamp(paper.enrichedAt().atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        return Acknowledged.send(emitter, toJson(paper),
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent));
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**

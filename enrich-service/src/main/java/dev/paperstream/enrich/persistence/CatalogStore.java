@@ -1,5 +1,6 @@
 package dev.paperstream.enrich.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,6 +80,17 @@ public class CatalogStore {
             papersPerRound.get(r).add(e.paperId());
         }
         return rounds;
+    }
+
+    /**
+     * The event an entry would get if its paper were new, for checking its size before anything is written: the
+     * same text, topics, links and mentions, with the widest version number.
+     */
+    public static PaperEnrichedV1 preview(EnrichedEntry e, Map<String, String> topicNames) {
+        DigestEntryV1 entry = e.entry();
+        StoredPaper paper = new StoredPaper(entry.paperId(), entry.arxivId(), entry.title(), entry.abstractText(),
+                entry.url(), entry.digestDate(), entry.digestDate(), Long.MAX_VALUE, Instant.now());
+        return withDigest(PaperEvents.of(paper, e.enrichment(), topicNames), entry);
     }
 
     static PaperEnrichedV1 withDigest(PaperEnrichedV1 p, DigestEntryV1 entry) {

@@ -1,7 +1,11 @@
 package dev.paperstream.enrich.persistence;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +14,14 @@ import io.agroal.api.AgroalDataSource;
 /** Tells a database outage (retry later) from a failure caused by the data (the entry is at fault). */
 @ApplicationScoped
 public class DatabaseProbe {
+
+    /**
+     * SQLSTATE classes that describe the server or the connection, never the row: connection exceptions (08),
+     * transaction rollbacks such as deadlocks and serialization failures (40), insufficient resources (53),
+     * object not in prerequisite state such as a lock not available (55), operator intervention such as a
+     * shutdown or a server still starting (57), and system errors (58).
+     */
+    private static final Set<String> OUTAGE_CLASSES = Set.of("08", "40", "53", "55", "57", "58");
 
     private final AgroalDataSource dataSource;
 
@@ -23,5 +35,23 @@ public class DatabaseProbe {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code failure} is the database being unavailable rather than something wrong with the data. Judged
+     * from the failure itself first: a server that restarted in a second is reachable again by the time anyone
+     * asks, yet the statement failed because of the restart, not because of the entry. Only a failure that says
+     * nothing either way is judged by asking the server now.
+     */
+    public boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof IOException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+                return OUTAGE_CLASSES.contains(sql.getSQLState().substring(0, 2));
+            }
+        }
+        return !isReachable();
     }
 }

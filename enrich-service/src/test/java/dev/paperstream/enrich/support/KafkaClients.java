@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,10 +74,23 @@ public final class KafkaClients {
     /** Polls until {@code count} records arrived or the timeout passed; returns what arrived. */
     public static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, int count,
             Duration timeout) {
+        return poll(consumer, r -> true, count, timeout);
+    }
+
+    /**
+     * Polls until {@code count} records matching {@code filter} arrived or the timeout passed; returns those
+     * (the topic may hold other tests' records).
+     */
+    public static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer,
+            Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (out.size() < count && Instant.now().isBefore(deadline)) {
-            consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (filter.test(r)) {
+                    out.add(r);
+                }
+            });
         }
         return out;
     }
