@@ -16,13 +16,15 @@ public final class LinkClassifier {
     private static final Set<String> HUGGINGFACE_NON_OWNERS = Set.of(
             "docs", "blog", "learn", "pricing", "tasks", "login", "join", "settings", "search", "models",
             "chat", "posts", "enterprise", "api");
-    private static final Pattern NEW_ARXIV_ID = Pattern.compile("(\\d{4}\\.\\d{4,5})(v\\d+)?");
-    private static final Pattern OLD_ARXIV_ID = Pattern.compile("([a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(v\\d+)?");
+    /** Longer than any arXiv id with its version and ".pdf", so the patterns below only ever see short text. */
+    private static final int MAX_ARXIV_ID_LENGTH = 48;
+    private static final Pattern NEW_ARXIV_ID = Pattern.compile("(\\d{4}\\.\\d{4,5})(v\\d++)?");
+    private static final Pattern OLD_ARXIV_ID = Pattern.compile("([a-z-]++(?:\\.[A-Z]{2})?/\\d{7})(v\\d++)?");
 
     public Link classify(String url) {
         String rest = url.substring(url.indexOf("://") + 3);
         int slash = rest.indexOf('/');
-        String host = (slash < 0 ? rest : rest.substring(0, slash)).replaceFirst(":\\d+$", "");
+        String host = withoutPort(slash < 0 ? rest : rest.substring(0, slash));
         if (host.startsWith("www.")) {
             host = host.substring(4);
         }
@@ -95,6 +97,9 @@ public final class LinkClassifier {
             return null;
         }
         String candidate = String.join("/", path.subList(from, path.size()));
+        if (candidate.length() > MAX_ARXIV_ID_LENGTH) {
+            return null;
+        }
         if (candidate.endsWith(".pdf")) {
             candidate = candidate.substring(0, candidate.length() - 4);
         }
@@ -104,6 +109,15 @@ public final class LinkClassifier {
         }
         m = OLD_ARXIV_ID.matcher(candidate);
         return m.matches() ? m.group(1) : null;
+    }
+
+    /** The host without a trailing ":digits" port. */
+    private static String withoutPort(String authority) {
+        int i = authority.length();
+        while (i > 0 && authority.charAt(i - 1) >= '0' && authority.charAt(i - 1) <= '9') {
+            i--;
+        }
+        return i < authority.length() && i > 0 && authority.charAt(i - 1) == ':' ? authority.substring(0, i - 1) : authority;
     }
 
     private static List<String> segments(String path) {

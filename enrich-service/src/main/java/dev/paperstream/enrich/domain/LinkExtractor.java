@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the URLs in a paper's title and abstract as a reader would click them: a URL ends at white space, quotes,
+ * Finds the URLs in a paper's title and abstract as a reader would click them: a URL ends at white space, controls, quotes,
  * angle or curly brackets and backslashes (LaTeX {@code &#92;url{...}}), loses trailing sentence punctuation and closing
  * brackets it did not open, and is normalized (lower-case scheme and host, default port and a bare trailing slash
  * dropped) so each link is kept once per paper. Authors often leave the scheme out ({@code github.com/owner/repo},
@@ -49,9 +49,8 @@ public final class LinkExtractor {
             return null;
         }
         StringBuilder out = new StringBuilder(text);
-        List<int[]> spans = spans(text);
-        for (int[] span : spans) {
-            for (int i = span[0]; i < span[1]; i++) {
+        for (Span span : spans(text)) {
+            for (int i = span.start(); i < span.end(); i++) {
                 out.setCharAt(i, ' ');
             }
         }
@@ -63,100 +62,146 @@ public final class LinkExtractor {
         if (text == null) {
             return found;
         }
-        for (int[] span : spans(text)) {
-            String url = trim(text.substring(span[0], span[1]));
-            int scheme = url.indexOf("://");
-            if (scheme < 0) {
+        for (Span span : spans(text)) {
+            String url = text.substring(span.start(), trimmedEnd(text, span.start(), span.end()));
+            if (span.bare()) {
                 found.add("https://" + url);
-            } else if (scheme > 0 && url.length() > scheme + 3) {
+            } else if (url.length() > url.indexOf("://") + 3) {
                 found.add(url);
             }
         }
         return found;
     }
 
-    /** Where the URLs are, as [start, end) before trimming, in text order. */
-    private static List<int[]> spans(String text) {
-        List<int[]> spans = new ArrayList<>();
+    /** A URL's place before trimming, [start, end); bare when written without a scheme. */
+    private record Span(int start, int end, boolean bare) {
+    }
+
+    /**
+     * Where the URLs are, in text order. One pass: each search resumes where the previous one stopped, so no part of
+     * the text is scanned more than a fixed number of times whatever it holds.
+     */
+    private static List<Span> spans(String text) {
+        List<Span> spans = new ArrayList<>();
         String lower = TextTokens.lowerCasePerChar(text);
+        Cursor cursor = new Cursor(text, lower);
         int from = 0;
         while (from < text.length()) {
-            int start = nextStart(lower, from);
+            int start = cursor.nextScheme(from);
             int bare = nextBareStart(lower, from, start < 0 ? text.length() : start);
             if (bare >= 0) {
                 start = bare;
             } else if (start < 0) {
                 break;
             }
-            int end = end(text, lower, start);
-            spans.add(new int[] {start, end});
+            int end = cursor.end(start);
+            spans.add(new Span(start, end, bare >= 0));
             from = Math.max(end, start + 1);
         }
         return spans;
     }
 
-    private static int nextStart(String lower, int from) {
-        int http = lower.indexOf("http://", from);
-        int https = lower.indexOf("https://", from);
-        if (http < 0) {
-            return https;
-        }
-        return https < 0 ? http : Math.min(http, https);
-    }
-
     /**
-     * Where the URL starting at {@code start} ends: a boundary character, or another URL glued on after a comma or
-     * semicolon (",https://"); a scheme after a slash stays part of the URL (web.archive.org/web/2020/https://...).
+     * Remembers the last scheme and boundary found. The positions asked for only grow, so an answer is reused while it
+     * still lies ahead and the text between is never searched twice.
      */
-    private static int end(String text, String lower, int start) {
-        int end = start;
-        while (end < text.length() && !isBoundary(text.charAt(end))) {
-            end++;
+    private static final class Cursor {
+        private final String text;
+        private final String lower;
+        private int schemeSearchedFrom = Integer.MAX_VALUE;
+        private int scheme = -1;
+        private int chunkFrom = Integer.MAX_VALUE;
+        private int chunkEnd = -1;
+
+        Cursor(String text, String lower) {
+            this.text = text;
+            this.lower = lower;
         }
-        for (int glued = nextStart(lower, start + 1); glued > start && glued < end; glued = nextStart(lower, glued + 1)) {
-            if (lower.charAt(glued - 1) == ',' || lower.charAt(glued - 1) == ';') {
-                return glued;
+
+        /** The first "http://" or "https://" at or after {@code from}, or -1. */
+        int nextScheme(int from) {
+            if (from >= schemeSearchedFrom && (scheme < 0 || from <= scheme)) {
+                return scheme;
             }
+            schemeSearchedFrom = from;
+            scheme = -1;
+            for (int at = lower.indexOf("http", from); at >= 0; at = lower.indexOf("http", at + 1)) {
+                if (lower.startsWith("://", at + 4) || lower.startsWith("s://", at + 4)) {
+                    scheme = at;
+                    break;
+                }
+            }
+            return scheme;
         }
-        return end;
+
+        /**
+         * Where the URL starting at {@code start} ends: a boundary character, or another URL glued on after a comma
+         * or semicolon (",https://"); a scheme after a slash stays part of the URL (web.archive.org/web/2020/https://...).
+         */
+        int end(int start) {
+            if (start < chunkFrom || start >= chunkEnd) {
+                chunkFrom = start;
+                chunkEnd = start;
+                while (chunkEnd < text.length() && !isBoundary(text.charAt(chunkEnd))) {
+                    chunkEnd++;
+                }
+            }
+            for (int glued = nextScheme(start + 1); glued >= 0 && glued < chunkEnd; glued = nextScheme(glued + 1)) {
+                if (lower.charAt(glued - 1) == ',' || lower.charAt(glued - 1) == ';') {
+                    return glued;
+                }
+            }
+            return chunkEnd;
+        }
     }
 
     /**
      * The start of the first scheme-less link in [from, before), or -1. Candidates are only the dots between a
-     * letter or digit and a letter, so ordinary prose costs a character scan.
+     * letter or digit and a letter, so ordinary prose costs a character scan; a run of host characters and dots is
+     * one host, judged once.
      */
     private static int nextBareStart(String lower, int from, int before) {
-        for (int dot = lower.indexOf('.', from); dot >= 0 && dot < before; dot = lower.indexOf('.', dot + 1)) {
-            if (dot == 0 || dot + 1 >= lower.length() || !isHostChar(lower.charAt(dot - 1))
-                    || !Character.isLetter(lower.charAt(dot + 1))) {
+        int dot = from;
+        while (dot < before) {
+            if (lower.charAt(dot) != '.') {
+                dot++;
                 continue;
             }
-            int start = dot;
-            while (start > from && (isHostChar(lower.charAt(start - 1)) || lower.charAt(start - 1) == '.')) {
-                start--;
+            int resume = dot + 1;
+            if (dot > 0 && dot + 1 < lower.length() && isHostChar(lower.charAt(dot - 1))
+                    && Character.isLetter(lower.charAt(dot + 1))) {
+                int start = dot;
+                while (start > from && isHostOrDot(lower.charAt(start - 1))) {
+                    start--;
+                }
+                boolean glued = start > 0 && "@/\\_".indexOf(lower.charAt(start - 1)) >= 0;
+                while (start < dot && !Character.isLetterOrDigit(lower.charAt(start))) {
+                    start++;
+                }
+                int end = dot + 1;
+                while (end < lower.length() && isHostOrDot(lower.charAt(end))) {
+                    end++;
+                }
+                resume = end;
+                while (end > start && (lower.charAt(end - 1) == '.' || lower.charAt(end - 1) == '-')) {
+                    end--;
+                }
+                boolean hasPath = end + 1 < lower.length() && lower.charAt(end) == '/' && !isBoundary(lower.charAt(end + 1));
+                if (!glued && end > start && isLinkHost(lower.substring(start, end), hasPath)) {
+                    return start;
+                }
             }
-            boolean glued = start > 0 && "@/\\_".indexOf(lower.charAt(start - 1)) >= 0;
-            while (start < dot && !Character.isLetterOrDigit(lower.charAt(start))) {
-                start++;
-            }
-            int end = dot + 1;
-            while (end < lower.length() && (isHostChar(lower.charAt(end)) || lower.charAt(end) == '.')) {
-                end++;
-            }
-            while (lower.charAt(end - 1) == '.' || lower.charAt(end - 1) == '-') {
-                end--;
-            }
-            boolean hasPath = end + 1 < lower.length() && lower.charAt(end) == '/' && !isBoundary(lower.charAt(end + 1));
-            if (!glued && isLinkHost(lower.substring(start, end), hasPath)) {
-                return start;
-            }
-            dot = end - 1;
+            dot = resume;
         }
         return -1;
     }
 
     private static boolean isHostChar(char c) {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+    }
+
+    private static boolean isHostOrDot(char c) {
+        return isHostChar(c) || c == '.';
     }
 
     private static boolean isLinkHost(String host, boolean hasPath) {
@@ -173,40 +218,48 @@ public final class LinkExtractor {
         return hasPath && (LINKED_SITES.contains(host) || COMMON_TLDS.contains(tld));
     }
 
+    /** Where a URL ends; control characters (NUL among them) never belong to one, and PostgreSQL could not store NUL. */
     private static boolean isBoundary(char c) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '{' || c == '}'
+        return Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '{' || c == '}'
                 || c == '\\' || c == '`' || c == '\u201c' || c == '\u201d' || c == '\u2018' || c == '\u2019'
                 || c == '|';
     }
 
-    /** Drops trailing punctuation and closing brackets that have no opening partner inside the URL. */
-    static String trim(String url) {
-        String s = url;
-        boolean changed = true;
-        while (changed && !s.isEmpty()) {
-            changed = false;
-            char last = s.charAt(s.length() - 1);
-            if (TRAILING_PUNCTUATION.indexOf(last) >= 0
-                    || last == ')' && count(s, '(') < count(s, ')')
-                    || last == ']' && count(s, '[') < count(s, ']')) {
-                s = s.substring(0, s.length() - 1);
-                changed = true;
+    /**
+     * The end of the URL in [start, end) without trailing punctuation and closing brackets that have no opening
+     * partner inside it. Brackets are counted once, then kept up to date as characters are dropped.
+     */
+    static int trimmedEnd(String text, int start, int end) {
+        int round = 0;
+        int square = 0;
+        for (int i = start; i < end; i++) {
+            switch (text.charAt(i)) {
+                case '(' -> round++;
+                case ')' -> round--;
+                case '[' -> square++;
+                case ']' -> square--;
+                default -> {
+                }
             }
         }
-        return s;
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
+        while (end > start) {
+            char last = text.charAt(end - 1);
+            if (last == ')' && round < 0) {
+                round++;
+            } else if (last == ']' && square < 0) {
+                square++;
+            } else if (TRAILING_PUNCTUATION.indexOf(last) < 0) {
+                break;
             }
+            end--;
         }
-        return n;
+        return end;
     }
 
-    /** Lower-cases scheme and host, drops a default port and a bare "/" path; null when there is no host. */
+    /**
+     * Lower-cases scheme and host, drops a default port and a bare "/" path; null when there is no host or the
+     * scheme is not http or https, so nothing else ({@code javascript:}, {@code data:}, {@code file:}) is ever a link.
+     */
     static String normalize(String url) {
         int schemeEnd = url.indexOf("://");
         String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
@@ -214,6 +267,9 @@ public final class LinkExtractor {
         int pathStart = firstOf(rest, "/?#");
         String authority = pathStart < 0 ? rest : rest.substring(0, pathStart);
         String path = pathStart < 0 ? "" : rest.substring(pathStart);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return null;
+        }
         String host = authority.toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
