@@ -58,13 +58,20 @@ public final class PageDigestParser implements DigestParser {
 
     private final Charset charset;
     private final Year year;
+    private final int maxEntries;
 
     /**
      * @param year the year of a date line that names none ("Mar 14")
      */
     public PageDigestParser(Charset charset, Year year) {
+        this(charset, year, Limits.DEFAULT_MAX_ENTRIES);
+    }
+
+    /** @param maxEntries more titles are refused before any entry is built */
+    public PageDigestParser(Charset charset, Year year, int maxEntries) {
         this.charset = charset;
         this.year = year;
+        this.maxEntries = maxEntries;
     }
 
     @Override
@@ -87,15 +94,18 @@ public final class PageDigestParser implements DigestParser {
         return new ParsedDigest(date, Optional.empty(), entries(paragraphs));
     }
 
-    private static List<ParsedEntry> entries(List<Paragraph> paragraphs) {
+    private List<ParsedEntry> entries(List<Paragraph> paragraphs) {
         int n = paragraphs.size();
         boolean[] title = new boolean[n];
         int abstractLength = 0;
+        int titles = 0;
         for (int i = n - 1; i >= 0; i--) {
             Paragraph paragraph = paragraphs.get(i);
             title[i] = paragraph.mayBeTitle() && abstractLength > paragraph.text().length();
             abstractLength = title[i] ? 0 : abstractLength + paragraph.text().length();
+            titles += title[i] ? 1 : 0;
         }
+        Limits.entries(titles, maxEntries);
         List<ParsedEntry> entries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (title[i]) {
@@ -187,7 +197,7 @@ public final class PageDigestParser implements DigestParser {
 
     private static LocalDate date(String line, int year, int month, int day) {
         try {
-            return LocalDate.of(year, month, day);
+            return Limits.date(LocalDate.of(year, month, day), "The date line \"" + line + "\"");
         } catch (DateTimeException e) {
             throw new InvalidDigestException("The date line \"" + line + "\" is not a date (" + e.getMessage() + ").");
         }
