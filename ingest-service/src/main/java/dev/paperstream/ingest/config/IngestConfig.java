@@ -18,6 +18,20 @@ public interface IngestConfig {
     @WithDefault("5000")
     int maxEntries();
 
+    /**
+     * Largest record the broker takes (its {@code message.max.bytes}, the producer's {@code max.request.size}); an
+     * entry whose enriched event could be larger is refused with 413 before anything is published.
+     */
+    @WithDefault("1M")
+    MemorySize maxMessageSize();
+
+    /**
+     * How much of a body declared over {@code max-body-size} is read and discarded before the 413 is sent, so a
+     * client that writes its whole body before reading still reads the refusal. Larger bodies are cut off.
+     */
+    @WithDefault("32M")
+    MemorySize refusedBodyDrain();
+
     /** What a 503 tells the client to wait before retrying. */
     @WithDefault("5s")
     Duration retryAfter();

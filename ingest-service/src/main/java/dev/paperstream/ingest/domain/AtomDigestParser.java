@@ -37,7 +37,19 @@ public final class AtomDigestParser implements DigestParser {
     /** arXiv's RSS service starts each summary with this line before the abstract proper. */
     private static final Pattern ANNOUNCEMENT = Pattern.compile(
             "(?s)^arXiv:\\S+\\s+Announce Type:\\s*\\S+\\s+Abstract:\\s*");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** Atom nests four or five levels (feed, entry, author, name; xhtml content a few more); deeper is no feed. */
+    static final int MAX_DEPTH = 64;
+
+    private final int maxEntries;
+
+    public AtomDigestParser() {
+        this(Limits.DEFAULT_MAX_ENTRIES);
+    }
+
+    /** @param maxEntries more entries are refused before any is read */
+    public AtomDigestParser(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
 
     @Override
     public ParsedDigest parse(byte[] body) {
@@ -48,21 +60,28 @@ public final class AtomDigestParser implements DigestParser {
         }
         List<ParsedEntry> entries = new ArrayList<>();
         List<LocalDate> published = new ArrayList<>();
+        List<Element> feedEntries = children(feed, "entry");
+        Limits.entries(feedEntries.size(), maxEntries);
         int index = 0;
-        for (Element entry : children(feed, "entry")) {
+        for (Element entry : feedEntries) {
             int number = ++index;
-            String title = child(entry, "title").map(AtomDigestParser::text).map(Text::singleLine).orElse("");
+            String where = "Atom entry " + number;
+            String title = child(entry, "title").map(element -> text(element, Digest.MAX_TITLE_LENGTH, where + " <title>"))
+                    .map(Text::singleLine).orElse("");
             if (title.isEmpty()) {
                 throw new InvalidDigestException("Atom entry " + number + " has no title.");
             }
-            Optional<String> arxivId = child(entry, "id").map(Element::getTextContent).flatMap(ArxivId::parse);
+            Optional<String> arxivId = child(entry, "id")
+                    .map(id -> Limits.field(id.getTextContent(), Limits.MAX_ARXIV_ID_LENGTH, where + " <id>"))
+                    .flatMap(ArxivId::parse);
             String summary = child(entry, "summary").or(() -> child(entry, "content"))
-                    .map(AtomDigestParser::text)
+                    .map(element -> text(element, Digest.MAX_ABSTRACT_LENGTH, where + " <summary>"))
                     .map(text -> ANNOUNCEMENT.matcher(text.strip()).replaceFirst(""))
                     .map(Text::paragraphs).orElse("");
             entries.add(new ParsedEntry(title, summary, arxivId.orElse(null), link(entry).orElse(null)));
             child(entry, "published").or(() -> child(entry, "updated"))
-                    .map(Element::getTextContent).map(String::strip)
+                    .map(element -> Limits.field(element.getTextContent(), Limits.MAX_DATE_LENGTH, where + " <published>"))
+                    .map(String::strip)
                     .ifPresent(timestamp -> published.add(day(timestamp, number)));
         }
         if (entries.isEmpty()) {
@@ -84,6 +103,10 @@ public final class AtomDigestParser implements DigestParser {
                 throw new InvalidDigestException("The feed has a <!DOCTYPE>: DTDs and entity declarations are not "
                         + "accepted. Remove the DOCTYPE and send the feed again.");
             }
+            if (e.getMessage() != null && e.getMessage().contains("maxElementDepth")) {
+                throw new InvalidDigestException("The feed nests elements more than " + MAX_DEPTH + " deep (line "
+                        + e.getLineNumber() + "); an Atom feed needs about five levels.");
+            }
             throw new InvalidDigestException("Malformed XML at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": " + e.getMessage());
         } catch (SAXException | IOException e) {
@@ -98,6 +121,8 @@ public final class AtomDigestParser implements DigestParser {
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        // refused while parsing: reading text out of a deeper tree would recurse once per level
+        factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setXIncludeAware(false);
@@ -140,17 +165,39 @@ public final class AtomDigestParser implements DigestParser {
         return children(parent, name).stream().findFirst();
     }
 
-    /** Text of a text construct; {@code type="html"} holds escaped markup, whose tags are dropped. */
-    private static String text(Element element) {
-        String text = element.getTextContent();
-        return "html".equals(element.getAttribute("type")) ? TAG.matcher(text).replaceAll(" ") : text;
+    /**
+     * Text of a text construct, refused when longer than {@code max} as sent; {@code type="html"} holds escaped
+     * markup, whose tags are dropped.
+     */
+    private static String text(Element element, int max, String what) {
+        String text = Limits.field(element.getTextContent(), max, what);
+        return "html".equals(element.getAttribute("type")) ? withoutTags(text) : text;
     }
 
+    /** Each {@code <...>} becomes a space; a {@code <} with no {@code >} after it stays. Linear in the text. */
+    static String withoutTags(String html) {
+        StringBuilder out = new StringBuilder(html.length());
+        int at = 0;
+        for (int open = html.indexOf('<'); open >= 0; open = html.indexOf('<', at)) {
+            int close = html.indexOf('>', open);
+            if (close < 0) {
+                break;
+            }
+            out.append(html, at, open).append(' ');
+            at = close + 1;
+        }
+        return out.append(html, at, html.length()).toString();
+    }
+
+    /** The first alternate link that is an absolute http(s) URL; any other ({@code javascript:}, relative) is dropped. */
     private static Optional<String> link(Element entry) {
         for (Element link : children(entry, "link")) {
             String rel = link.getAttribute("rel");
-            if ((rel.isEmpty() || "alternate".equals(rel)) && !link.getAttribute("href").isBlank()) {
-                return Optional.of(link.getAttribute("href").strip());
+            if (rel.isEmpty() || "alternate".equals(rel)) {
+                Optional<String> href = Links.httpUrl(link.getAttribute("href"));
+                if (href.isPresent()) {
+                    return href;
+                }
             }
         }
         return Optional.empty();
@@ -158,7 +205,7 @@ public final class AtomDigestParser implements DigestParser {
 
     private static LocalDate day(String timestamp, int index) {
         try {
-            return OffsetDateTime.parse(timestamp).toLocalDate();
+            return Limits.date(OffsetDateTime.parse(timestamp).toLocalDate(), "Atom entry " + index + " <published>");
         } catch (DateTimeParseException e) {
             throw new InvalidDigestException("Atom entry " + index + " has an unparseable <published> \"" + timestamp
                     + "\"; expected an RFC 3339 timestamp like 2024-03-14T17:59:59Z.");

@@ -35,12 +35,13 @@ public enum DigestFormat {
     /**
      * @param charset the request's charset for a page; JSON is UTF-8 by definition and XML declares its own
      * @param year    the year of a page's date line that names none
+     * @param maxEntries more entries are refused while parsing
      */
-    public DigestParser parser(Charset charset, Year year) {
+    public DigestParser parser(Charset charset, Year year, int maxEntries) {
         return switch (this) {
-            case PAGE -> new PageDigestParser(charset, year);
-            case JSON -> new JsonDigestParser();
-            case ATOM -> new AtomDigestParser();
+            case PAGE -> new PageDigestParser(charset, year, maxEntries);
+            case JSON -> new JsonDigestParser(maxEntries);
+            case ATOM -> new AtomDigestParser(maxEntries);
         };
     }
 

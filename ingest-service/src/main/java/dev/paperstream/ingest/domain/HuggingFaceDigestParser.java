@@ -18,10 +18,18 @@ public final class HuggingFaceDigestParser {
 
     public static final String SOURCE = "hf-daily-papers";
 
+    private final int maxEntries;
+
+    /** @param maxEntries more entries are refused before any is read */
+    public HuggingFaceDigestParser(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
     public ParsedDigest parse(JsonNode root) {
         if (root.isEmpty()) {
             throw new InvalidDigestException("No entry found: the JSON array is empty.");
         }
+        Limits.entries(root.size(), maxEntries);
         List<ParsedEntry> entries = new ArrayList<>(root.size());
         List<LocalDate> listed = new ArrayList<>();
         List<LocalDate> published = new ArrayList<>();
@@ -34,14 +42,16 @@ public final class HuggingFaceDigestParser {
                         + path + " must be an object with a \"paper\" object.");
             }
             String paperPath = path + ".paper";
-            String title = Json.text(paper, "title", paperPath).or(() -> Json.text(item, "title", path))
+            String title = Json.text(paper, "title", paperPath, Digest.MAX_TITLE_LENGTH)
+                    .or(() -> Json.text(item, "title", path, Digest.MAX_TITLE_LENGTH))
                     .map(Text::singleLine).orElse("");
             if (title.isEmpty()) {
                 throw new InvalidDigestException(paperPath + " has no title.");
             }
             Optional<String> arxivId = Json.arxivId(paper, "id", paperPath);
             entries.add(new ParsedEntry(title,
-                    Json.text(paper, "summary", paperPath).or(() -> Json.text(item, "summary", path))
+                    Json.text(paper, "summary", paperPath, Digest.MAX_ABSTRACT_LENGTH)
+                            .or(() -> Json.text(item, "summary", path, Digest.MAX_ABSTRACT_LENGTH))
                             .map(Text::paragraphs).orElse(""),
                     arxivId.orElse(null),
                     arxivId.map(id -> "https://huggingface.co/papers/" + id).orElse(null)));

@@ -1,7 +1,5 @@
 package dev.paperstream.ingest.domain;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,8 +39,11 @@ final class Json {
         }
     }
 
-    /** The field as text, empty when absent or null; a field of another JSON type is refused. */
-    static Optional<String> text(JsonNode parent, String field, String path) {
+    /**
+     * The field as text, empty when absent or null; a field of another JSON type, or longer than {@code max}
+     * characters, is refused.
+     */
+    static Optional<String> text(JsonNode parent, String field, String path, int max) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -50,43 +51,37 @@ final class Json {
         if (!node.isTextual()) {
             throw new InvalidDigestException(path + "." + field + " must be a string, not " + type(node) + ".");
         }
-        return Optional.of(node.textValue());
+        return Optional.of(Limits.field(node.textValue(), max, path + "." + field));
     }
 
     static Optional<String> arxivId(JsonNode parent, String field, String path) {
-        return text(parent, field, path).filter(raw -> !raw.isBlank()).map(raw -> ArxivId.parse(raw)
-                .orElseThrow(() -> new InvalidDigestException(path + "." + field + " \"" + raw
-                        + "\" is not an arXiv id (like 2403.01234 or hep-th/9901001).")));
+        return text(parent, field, path, Limits.MAX_ARXIV_ID_LENGTH).filter(raw -> !raw.isBlank())
+                .map(raw -> ArxivId.parse(raw).orElseThrow(() -> new InvalidDigestException(path + "." + field
+                        + " \"" + raw + "\" is not an arXiv id (like 2403.01234 or hep-th/9901001).")));
     }
 
+    /** Only absolute http(s) links are taken: a {@code javascript:} or {@code data:} link is refused. */
     static Optional<String> url(JsonNode parent, String field, String path) {
-        return text(parent, field, path).filter(raw -> !raw.isBlank()).map(raw -> {
-            try {
-                URI uri = new URI(raw.strip());
-                if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
-                        || "https".equalsIgnoreCase(uri.getScheme()))) {
-                    return uri.toString();
-                }
-            } catch (URISyntaxException e) {
-                // refused below, with the same message as a non-http link
-            }
-            throw new InvalidDigestException(path + "." + field + " \"" + raw + "\" is not an http(s) link.");
-        });
+        return text(parent, field, path, Limits.MAX_URL_LENGTH).filter(raw -> !raw.isBlank())
+                .map(raw -> Links.httpUrl(raw).orElseThrow(() -> new InvalidDigestException(path + "." + field
+                        + " \"" + raw + "\" is not an http(s) link.")));
     }
 
     /** The date part of an ISO timestamp ({@code 2024-03-14T09:00:00.000Z}) or an ISO date. */
     static Optional<LocalDate> day(JsonNode parent, String field, String path) {
-        return text(parent, field, path).map(raw -> {
+        return text(parent, field, path, Limits.MAX_DATE_LENGTH).map(raw -> {
+            LocalDate day;
             try {
-                return OffsetDateTime.parse(raw.strip()).toLocalDate();
+                day = OffsetDateTime.parse(raw.strip()).toLocalDate();
             } catch (DateTimeParseException notATimestamp) {
                 try {
-                    return LocalDate.parse(raw.strip());
+                    day = LocalDate.parse(raw.strip());
                 } catch (DateTimeParseException e) {
                     throw new InvalidDigestException(path + "." + field + " \"" + raw
                             + "\" is not an ISO date or timestamp.");
                 }
             }
+            return Limits.date(day, path + "." + field);
         });
     }
 

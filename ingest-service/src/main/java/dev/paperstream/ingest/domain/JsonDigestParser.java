@@ -15,11 +15,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class JsonDigestParser implements DigestParser {
 
+    private final int maxEntries;
+
+    public JsonDigestParser() {
+        this(Limits.DEFAULT_MAX_ENTRIES);
+    }
+
+    /** @param maxEntries more entries are refused before any is read */
+    public JsonDigestParser(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
     @Override
     public ParsedDigest parse(byte[] body) {
         JsonNode root = Json.read(body);
         if (root.isArray()) {
-            return new HuggingFaceDigestParser().parse(root);
+            return new HuggingFaceDigestParser(maxEntries).parse(root);
         }
         if (!root.isObject()) {
             throw new InvalidDigestException("A JSON digest is an object {\"date\", \"source\", \"entries\": [...]} "
@@ -35,11 +46,12 @@ public final class JsonDigestParser implements DigestParser {
         if (entries.isEmpty()) {
             throw new InvalidDigestException("No entry found: \"entries\" is empty.");
         }
+        Limits.entries(entries.size(), maxEntries);
         List<ParsedEntry> parsed = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             parsed.add(entry(entries.get(i), "entries[" + i + "]"));
         }
-        return new ParsedDigest(date(root), Json.text(root, "source", "digest").map(Text::singleLine)
+        return new ParsedDigest(date(root), Json.text(root, "source", "digest", Limits.MAX_SOURCE_LENGTH).map(Text::singleLine)
                 .filter(source -> !source.isEmpty()), parsed);
     }
 
@@ -47,20 +59,20 @@ public final class JsonDigestParser implements DigestParser {
         if (!entry.isObject()) {
             throw new InvalidDigestException(path + " must be an object with a title, not " + Json.type(entry) + ".");
         }
-        String title = Json.text(entry, "title", path).map(Text::singleLine).orElse("");
+        String title = Json.text(entry, "title", path, Digest.MAX_TITLE_LENGTH).map(Text::singleLine).orElse("");
         if (title.isEmpty()) {
             throw new InvalidDigestException(path + " has no title.");
         }
         return new ParsedEntry(title,
-                Json.text(entry, "abstract", path).map(Text::paragraphs).orElse(""),
+                Json.text(entry, "abstract", path, Digest.MAX_ABSTRACT_LENGTH).map(Text::paragraphs).orElse(""),
                 Json.arxivId(entry, "arxivId", path).orElse(null),
                 Json.url(entry, "url", path).orElse(null));
     }
 
     private static Optional<LocalDate> date(JsonNode root) {
-        return Json.text(root, "date", "digest").map(raw -> {
+        return Json.text(root, "date", "digest", Limits.MAX_DATE_LENGTH).map(raw -> {
             try {
-                return LocalDate.parse(raw.strip());
+                return Limits.date(LocalDate.parse(raw.strip()), "\"date\"");
             } catch (DateTimeParseException e) {
                 throw new InvalidDigestException("\"date\" \"" + raw + "\" is not a date of the form YYYY-MM-DD.");
             }

@@ -54,13 +54,20 @@ public final class PageDigestParser implements DigestParser {
 
     private final Charset charset;
     private final Year year;
+    private final int maxEntries;
 
     /**
      * @param year the year of a date line that names none ("Mar 14")
      */
     public PageDigestParser(Charset charset, Year year) {
+        this(charset, year, Limits.DEFAULT_MAX_ENTRIES);
+    }
+
+    /** @param maxEntries more titles are refused before any entry is built */
+    public PageDigestParser(Charset charset, Year year, int maxEntries) {
         this.charset = charset;
         this.year = year;
+        this.maxEntries = maxEntries;
     }
 
     @Override
@@ -81,6 +88,7 @@ public final class PageDigestParser implements DigestParser {
             }
         }
         PageSplitter.Split split = PageSplitter.split(paragraphs);
+        Limits.entries(split.entries().size(), maxEntries);
         if (split.entries().isEmpty()) {
             throw new InvalidDigestException("No entry found: a digest page is a title line, a blank line and the "
                     + "abstract paragraph for each paper, papers separated by blank lines."
@@ -156,7 +164,7 @@ public final class PageDigestParser implements DigestParser {
 
     private static LocalDate date(String line, int year, int month, int day) {
         try {
-            return LocalDate.of(year, month, day);
+            return Limits.date(LocalDate.of(year, month, day), "The date line \"" + line + "\"");
         } catch (DateTimeException e) {
             throw new InvalidDigestException("The date line \"" + line + "\" is not a date (" + e.getMessage() + ").");
         }

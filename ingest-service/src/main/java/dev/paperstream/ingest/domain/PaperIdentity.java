@@ -50,8 +50,17 @@ public final class PaperIdentity {
         return arxivId == null ? List.of(byTitle) : List.of("arxiv:" + arxivId, byTitle);
     }
 
+    /**
+     * The hash of the normalized title; a title with no letter or digit (emoji or punctuation only) normalizes to
+     * nothing, so its own characters, without spaces, are hashed instead and two such papers stay two. The prefix
+     * keeps that apart from every normalized title, which never holds a colon.
+     */
     private static String titleHash(String title) {
-        return sha256Hex(normalizedTitle(title)).substring(0, 16);
+        String normalized = normalizedTitle(title);
+        String basis = normalized.isEmpty()
+                ? "symbols:" + Normalizer.normalize(title, Normalizer.Form.NFKC).replaceAll("\\s+", "")
+                : normalized;
+        return sha256Hex(basis).substring(0, 16);
     }
 
     /** NFKC, lower case, every run of characters that are neither letter nor digit one space, trimmed. */

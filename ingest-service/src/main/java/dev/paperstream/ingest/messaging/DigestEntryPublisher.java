@@ -26,6 +26,8 @@ import dev.paperstream.events.DigestEntryV1;
 import dev.paperstream.events.Topics;
 import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.Digest;
+import dev.paperstream.ingest.domain.DigestTooLargeException;
+import dev.paperstream.ingest.domain.EnrichedEventSize;
 import dev.paperstream.ingest.domain.Entry;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
@@ -46,12 +48,14 @@ public class DigestEntryPublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper json;
     private final Duration deliveryTimeout;
+    private final long maxMessageSize;
 
     public DigestEntryPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             IngestConfig config, ObjectMapper json) {
         IngestConfig.Publish publish = config.publish();
         this.json = json;
         this.deliveryTimeout = publish.deliveryTimeout();
+        this.maxMessageSize = config.maxMessageSize().asLongValue();
         this.producer = new KafkaProducer<>(Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service"),
@@ -62,6 +66,7 @@ public class DigestEntryPublisher {
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publish.deliveryTimeout().toMillis()),
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, (int) publish.linger().toMillis()),
                 Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, publish.batchSize()),
+                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) maxMessageSize),
                 // reconnect quickly once the broker is back, so the client's retry succeeds
                 Map.entry(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
@@ -73,16 +78,22 @@ public class DigestEntryPublisher {
      * until each record sent is acknowledged or expired, so normally none is left in flight when the client is told
      * to retry; one that is would only be published twice, which consumers absorb.
      *
+     * @throws DigestTooLargeException   when an entry's enriched event could exceed the broker's record limit; then
+     *                                   nothing is sent
      * @throws KafkaUnavailableException when any entry was not acknowledged within the delivery timeout
      */
     public void publish(Digest digest, Instant receivedAt) {
+        List<byte[]> payloads = new ArrayList<>(digest.entries().size());
+        for (Entry entry : digest.entries()) {
+            payloads.add(payload(digest, entry, receivedAt));
+        }
         List<Future<RecordMetadata>> acks = new ArrayList<>(digest.entries().size());
         Exception failure = null;
         // every record sent expires within the delivery timeout of its send; the margin lets the expiry arrive
         long deadline = System.nanoTime() + deliveryTimeout.plusMillis(500).toNanos();
-        for (Entry entry : digest.entries()) {
-            Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES, entry.paperId(),
-                    payload(digest, entry, receivedAt)));
+        for (int i = 0; i < payloads.size(); i++) {
+            Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES,
+                    digest.entries().get(i).paperId(), payloads.get(i)));
             acks.add(ack);
             // a send that found no metadata within max.block.ms returns an already failed future: each further
             // send would block as long again, so stop at the first
@@ -132,11 +143,23 @@ public class DigestEntryPublisher {
         DigestEntryV1 event = new DigestEntryV1(DigestEntryV1.SCHEMA_VERSION, digest.id(), digest.date(),
                 digest.source(), entry.position(), digest.entries().size(), entry.paperId(), entry.arxivId(),
                 entry.title(), entry.abstractText(), entry.url(), receivedAt, null, null, null);
+        byte[] payload;
         try {
-            return json.writeValueAsBytes(event);
+            payload = json.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a DigestEntryV1 always serializes", e);
         }
+        long enriched = EnrichedEventSize.upperBound(entry, payload.length);
+        if (enriched > maxMessageSize) {
+            throw new DigestTooLargeException("Entry " + entry.position() + " (\"" + abbreviated(entry.title())
+                    + "\") could grow to " + enriched + " bytes once enriched, over the broker's limit of "
+                    + maxMessageSize + " bytes per event. Shorten its abstract or send fewer links in it.");
+        }
+        return payload;
+    }
+
+    private static String abbreviated(String title) {
+        return title.length() <= 80 ? title : title.substring(0, 77) + "...";
     }
 
     @PreDestroy

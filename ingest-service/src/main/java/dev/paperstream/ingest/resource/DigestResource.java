@@ -24,7 +24,9 @@ import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.DigestFormat;
 import dev.paperstream.ingest.domain.DigestTooLargeException;
 import dev.paperstream.ingest.domain.InvalidDigestException;
+import dev.paperstream.ingest.domain.Limits;
 import dev.paperstream.ingest.domain.ParsedDigest;
+import dev.paperstream.ingest.domain.Text;
 import dev.paperstream.ingest.domain.UnsupportedFormatException;
 import dev.paperstream.ingest.service.DigestIngestion;
 import jakarta.ws.rs.Consumes;
@@ -93,7 +95,7 @@ public class DigestResource {
         Year pageYear = year(year);
         Optional<String> requestSource = source(source);
 
-        ParsedDigest parsed = format.parser(charset(mediaType), pageYear).parse(read(body));
+        ParsedDigest parsed = format.parser(charset(mediaType), pageYear, config.maxEntries()).parse(read(body));
         DigestIngestion.Outcome outcome = ingestion.ingest(parsed, requestDate, requestSource, format.defaultSource(), key);
 
         return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
@@ -178,11 +180,14 @@ public class DigestResource {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        LocalDate parsed;
         try {
-            return Optional.of(LocalDate.parse(raw.strip()));
+            parsed = LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidDigestException("The date parameter \"" + raw + "\" is not a date of the form YYYY-MM-DD.");
+            throw new InvalidDigestException("The date parameter \"" + abbreviated(raw)
+                    + "\" is not a date of the form YYYY-MM-DD.");
         }
+        return Optional.of(Limits.date(parsed, "The date parameter"));
     }
 
     private static Year year(String raw) {
@@ -197,16 +202,23 @@ public class DigestResource {
         } catch (NumberFormatException e) {
             // refused below like an out-of-range year
         }
-        throw new InvalidDigestException("The year parameter \"" + raw + "\" is not a four-digit year.");
+        throw new InvalidDigestException("The year parameter \"" + abbreviated(raw) + "\" is not a four-digit year "
+                + "(1000 to 9999).");
     }
 
+    /** Cleaned like a source named in the body: control characters such as NUL dropped, spaces collapsed. */
     private static Optional<String> source(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return Optional.empty();
         }
-        if (raw.length() > 100) {
-            throw new InvalidDigestException("The source parameter is longer than 100 characters.");
+        if (raw.length() > Limits.MAX_SOURCE_LENGTH) {
+            throw new InvalidDigestException("The source parameter is longer than " + Limits.MAX_SOURCE_LENGTH
+                    + " characters.");
         }
-        return Optional.of(raw.strip());
+        return Optional.of(Text.singleLine(raw)).filter(source -> !source.isEmpty());
+    }
+
+    private static String abbreviated(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 37) + "...";
     }
 }

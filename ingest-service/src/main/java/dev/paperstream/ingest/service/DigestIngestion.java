@@ -7,9 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.Digest;
-import dev.paperstream.ingest.domain.DigestTooLargeException;
 import dev.paperstream.ingest.domain.ParsedDigest;
 import dev.paperstream.ingest.messaging.DigestEntryPublisher;
 import dev.paperstream.ingest.persistence.DigestReceipt;
@@ -28,15 +26,13 @@ public class DigestIngestion {
     private final DigestEntryPublisher publisher;
     private final DigestReceiptRepository receipts;
     private final PaperAliasRepository aliases;
-    private final IngestConfig config;
     private final Clock clock = Clock.systemUTC();
 
     public DigestIngestion(DigestEntryPublisher publisher, DigestReceiptRepository receipts,
-            PaperAliasRepository aliases, IngestConfig config) {
+            PaperAliasRepository aliases) {
         this.publisher = publisher;
         this.receipts = receipts;
         this.aliases = aliases;
-        this.config = config;
     }
 
     /** What the sender is told: the receipt, and whether this request is the one that created it. */
@@ -51,11 +47,6 @@ public class DigestIngestion {
      */
     public Outcome ingest(ParsedDigest parsed, Optional<LocalDate> date, Optional<String> source, String defaultSource,
             Optional<String> idempotencyKey) {
-        int maxEntries = config.maxEntries();
-        if (parsed.entries().size() > maxEntries) {
-            throw new DigestTooLargeException("The digest has " + parsed.entries().size()
-                    + " entries; at most " + maxEntries + " are accepted per digest. Split it into smaller digests.");
-        }
         // the receipt store keeps microseconds; millis make the first and a repeated answer identical
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate digestDate = date.or(parsed::date).orElseGet(() -> LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));

@@ -59,6 +59,12 @@ final class DigestEntriesTopicReader implements AutoCloseable {
                 .toList();
     }
 
+    /** How many records the topic holds so far, whatever their digest. */
+    int count() {
+        readToEnd();
+        return seen.size();
+    }
+
     private void readToEnd() {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
