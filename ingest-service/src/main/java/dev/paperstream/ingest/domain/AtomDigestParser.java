@@ -25,15 +25,18 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads an Atom feed ({@code application/atom+xml}) as the arXiv API and arXiv's RSS service write them: each
- * {@code entry} gives the arXiv id in its {@code id} (version dropped), {@code title}, {@code summary} and
- * {@code published}. The digest date is the latest {@code published} day. DTDs are refused outright, which rules
- * out external entities and entity-expansion bombs before any is read.
+ * {@code entry} gives the arXiv id in its {@code id} (version dropped), {@code title}, {@code summary},
+ * {@code published}, its authors ({@code <author><name>}) and categories ({@code arxiv:primary_category} first, then
+ * each {@code <category term>}). The digest date is the latest {@code published} day. DTDs are refused outright,
+ * which rules out external entities and entity-expansion bombs before any is read.
  */
 public final class AtomDigestParser implements DigestParser {
 
     public static final String SOURCE = "arxiv-atom";
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** arXiv's extension elements, such as {@code arxiv:primary_category}. */
+    private static final String ARXIV = "http://arxiv.org/schemas/atom";
     /** arXiv's RSS service starts each summary with this line before the abstract proper. */
     private static final Pattern ANNOUNCEMENT = Pattern.compile(
             "(?s)^arXiv:\\S+\\s+Announce Type:\\s*\\S+\\s+Abstract:\\s*");
@@ -78,7 +81,10 @@ public final class AtomDigestParser implements DigestParser {
                     .map(element -> text(element, Digest.MAX_ABSTRACT_LENGTH, where + " <summary>"))
                     .map(text -> ANNOUNCEMENT.matcher(text.strip()).replaceFirst(""))
                     .map(Text::paragraphs).orElse("");
-            entries.add(new ParsedEntry(title, summary, arxivId.orElse(null), link(entry).orElse(null)));
+            String where = "Atom entry " + number;
+            entries.add(new ParsedEntry(title, summary, arxivId.orElse(null), link(entry).orElse(null),
+                    MetadataLimits.authors(authors(entry), where + " <author>"),
+                    MetadataLimits.categories(categories(entry), where + " <category>"), null));
             child(entry, "published").or(() -> child(entry, "updated"))
                     .map(element -> Limits.field(element.getTextContent(), Limits.MAX_DATE_LENGTH, where + " <published>"))
                     .map(String::strip)
@@ -152,13 +158,35 @@ public final class AtomDigestParser implements DigestParser {
     }
 
     private static List<Element> children(Element parent, String name) {
+        return children(parent, ATOM, name);
+    }
+
+    private static List<Element> children(Element parent, String namespace, String name) {
         List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && name.equals(element.getLocalName()) && isAtom(element)) {
+            if (node instanceof Element element && name.equals(element.getLocalName())
+                    && namespace.equals(element.getNamespaceURI())) {
                 found.add(element);
             }
         }
         return found;
+    }
+
+    /** Each {@code <author><name>}, in the feed's order. */
+    private static List<String> authors(Element entry) {
+        List<String> names = new ArrayList<>();
+        for (Element author : children(entry, "author")) {
+            names.add(child(author, "name").map(Element::getTextContent).orElse(""));
+        }
+        return names;
+    }
+
+    /** arXiv's primary category first, then each {@code <category term>} (the primary one is listed again there). */
+    private static List<String> categories(Element entry) {
+        List<String> terms = new ArrayList<>();
+        children(entry, ARXIV, "primary_category").forEach(primary -> terms.add(primary.getAttribute("term")));
+        children(entry, "category").forEach(category -> terms.add(category.getAttribute("term")));
+        return terms;
     }
 
     private static Optional<Element> child(Element parent, String name) {

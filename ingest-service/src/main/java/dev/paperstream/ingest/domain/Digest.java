@@ -55,7 +55,8 @@ public record Digest(String id, LocalDate date, String source, List<Entry> entri
             PaperIdentity.aliases(parsedEntry.arxivId(), parsedEntry.title()).forEach(alias -> ids.putIfAbsent(alias, paperId));
             if (seen.add(paperId)) {
                 entries.add(new Entry(entries.size() + 1, paperId, parsedEntry.arxivId(), parsedEntry.title(),
-                        parsedEntry.abstractText(), parsedEntry.url()));
+                        parsedEntry.abstractText(), parsedEntry.url(), parsedEntry.authors(),
+                        parsedEntry.categories(), parsedEntry.upvotes()));
             }
         }
         if (entries.isEmpty()) {

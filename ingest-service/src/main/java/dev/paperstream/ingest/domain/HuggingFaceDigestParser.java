@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads the Hugging Face daily-papers API JSON: an array of objects whose {@code paper} has {@code id} (the arXiv
- * id), {@code title}, {@code summary} and {@code publishedAt}. The digest date is the day the papers were listed
+ * id), {@code title}, {@code summary}, {@code publishedAt}, {@code authors} ({@code [{"name"}]}) and {@code upvotes}
+ * (the count on the day it was listed). The digest date is the day the papers were listed
  * (the items' own {@code publishedAt}), else the latest paper's date, so the same listing fetched twice is the same
  * digest.
  */
@@ -54,7 +55,10 @@ public final class HuggingFaceDigestParser {
                             .or(() -> Json.text(item, "summary", path, Digest.MAX_ABSTRACT_LENGTH))
                             .map(Text::paragraphs).orElse(""),
                     arxivId.orElse(null),
-                    arxivId.map(id -> "https://huggingface.co/papers/" + id).orElse(null)));
+                    arxivId.map(id -> "https://huggingface.co/papers/" + id).orElse(null),
+                    MetadataLimits.authors(Json.names(paper, "authors", paperPath), paperPath + ".authors"),
+                    List.of(),
+                    Json.count(paper, "upvotes", paperPath).orElse(null)));
             Json.day(item, "publishedAt", path).ifPresent(listed::add);
             Json.day(paper, "publishedAt", paperPath).ifPresent(published::add);
         }

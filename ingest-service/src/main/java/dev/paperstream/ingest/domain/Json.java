@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -52,6 +54,56 @@ final class Json {
             throw new InvalidDigestException(path + "." + field + " must be a string, not " + type(node) + ".");
         }
         return Optional.of(Limits.field(node.textValue(), max, path + "." + field));
+    }
+
+    /** The field as a list of strings, empty when absent or null; anything else is refused naming the item. */
+    static List<String> texts(JsonNode parent, String field, String path) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : array(parent, field, path)) {
+            if (!item.isTextual()) {
+                throw new InvalidDigestException(path + "." + field + "[" + texts.size() + "] must be a string, not "
+                        + type(item) + ".");
+            }
+            texts.add(item.textValue());
+        }
+        return texts;
+    }
+
+    /** The {@code name} of each object of the array field ({@code [{"name": "Ada Lovelace"}, ...]}), in order. */
+    static List<String> names(JsonNode parent, String field, String path) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode item : array(parent, field, path)) {
+            String itemPath = path + "." + field + "[" + names.size() + "]";
+            if (!item.isObject()) {
+                throw new InvalidDigestException(itemPath + " must be an object with a name, not " + type(item) + ".");
+            }
+            names.add(text(item, "name", itemPath).orElse(""));
+        }
+        return names;
+    }
+
+    /** A count: a whole number from 0 up, empty when absent or null. */
+    static Optional<Integer> count(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
+            throw new InvalidDigestException(path + "." + field + " must be a whole number from 0 up, not "
+                    + (node.isNumber() ? node.asText() : type(node)) + ".");
+        }
+        return Optional.of(node.intValue());
+    }
+
+    private static JsonNode array(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return MAPPER.createArrayNode();
+        }
+        if (!node.isArray()) {
+            throw new InvalidDigestException(path + "." + field + " must be an array, not " + type(node) + ".");
+        }
+        return node;
     }
 
     static Optional<String> arxivId(JsonNode parent, String field, String path) {

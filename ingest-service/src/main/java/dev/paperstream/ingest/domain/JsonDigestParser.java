@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads {@code application/json}: this service's own shape
- * {@code {"date": "YYYY-MM-DD", "source": "...", "entries": [{"title", "abstract", "arxivId"?, "url"?}]}}, or,
+ * {@code {"date": "YYYY-MM-DD", "source": "...", "entries": [{"title", "abstract", "arxivId"?, "url"?, "authors"?,
+ * "categories"?, "upvotes"?}]}}, or,
  * recognized by its shape, the Hugging Face daily-papers API array ({@link HuggingFaceDigestParser}).
  */
 public final class JsonDigestParser implements DigestParser {
@@ -66,7 +67,10 @@ public final class JsonDigestParser implements DigestParser {
         return new ParsedEntry(title,
                 Json.text(entry, "abstract", path, Digest.MAX_ABSTRACT_LENGTH).map(Text::paragraphs).orElse(""),
                 Json.arxivId(entry, "arxivId", path).orElse(null),
-                Json.url(entry, "url", path).orElse(null));
+                Json.url(entry, "url", path).orElse(null),
+                MetadataLimits.authors(Json.texts(entry, "authors", path), path + ".authors"),
+                MetadataLimits.categories(Json.texts(entry, "categories", path), path + ".categories"),
+                Json.count(entry, "upvotes", path).orElse(null));
     }
 
     private static Optional<LocalDate> date(JsonNode root) {

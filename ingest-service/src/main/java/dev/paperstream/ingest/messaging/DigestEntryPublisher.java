@@ -142,7 +142,8 @@ public class DigestEntryPublisher {
     private byte[] payload(Digest digest, Entry entry, Instant receivedAt) {
         DigestEntryV1 event = new DigestEntryV1(DigestEntryV1.SCHEMA_VERSION, digest.id(), digest.date(),
                 digest.source(), entry.position(), digest.entries().size(), entry.paperId(), entry.arxivId(),
-                entry.title(), entry.abstractText(), entry.url(), receivedAt, null, null, null);
+                entry.title(), entry.abstractText(), entry.url(), receivedAt, absentIfEmpty(entry.authors()),
+                absentIfEmpty(entry.categories()), entry.upvotes());
         byte[] payload;
         try {
             payload = json.writeValueAsBytes(event);
@@ -160,6 +161,11 @@ public class DigestEntryPublisher {
 
     private static String abbreviated(String title) {
         return title.length() <= 80 ? title : title.substring(0, 77) + "...";
+    }
+
+    /** The contract leaves a field out when the digest gave none, rather than sending an empty list. */
+    private static List<String> absentIfEmpty(List<String> values) {
+        return values.isEmpty() ? null : values;
     }
 
     @PreDestroy

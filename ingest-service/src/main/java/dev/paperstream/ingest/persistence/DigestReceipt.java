@@ -2,7 +2,13 @@ package dev.paperstream.ingest.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperstream.ingest.domain.UnplacedLines;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,4 +40,27 @@ public class DigestReceipt extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** The lines the splitter could not place, as JSON (a {@code jsonb} column). */
+    @Column(nullable = false)
+    public String unplaced = "[]";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public List<UnplacedLines> unplacedLines() {
+        try {
+            return JSON.readValue(unplaced, new TypeReference<List<UnplacedLines>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ingest.digest_receipt.unplaced of " + digestId + " is not a list", e);
+        }
+    }
+
+    public void unplacedLines(List<UnplacedLines> lines) {
+        try {
+            unplaced = JSON.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of UnplacedLines always serializes", e);
+        }
+    }
 }

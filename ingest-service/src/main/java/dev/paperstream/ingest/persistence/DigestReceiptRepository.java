@@ -28,8 +28,8 @@ public class DigestReceiptRepository implements PanacheRepositoryBase<DigestRece
         EntityManager em = getEntityManager();
         int inserted = em.createNativeQuery("""
                 insert into ingest.digest_receipt
-                    (digest_id, idempotency_key, digest_date, source, entries, duplicates, received_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    (digest_id, idempotency_key, digest_date, source, entries, duplicates, received_at, unplaced)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb))
                 on conflict do nothing""")
                 .setParameter(1, receipt.digestId)
                 .setParameter(2, receipt.idempotencyKey)
@@ -38,6 +38,7 @@ public class DigestReceiptRepository implements PanacheRepositoryBase<DigestRece
                 .setParameter(5, receipt.entries)
                 .setParameter(6, receipt.duplicates)
                 .setParameter(7, receipt.receivedAt)
+                .setParameter(8, receipt.unplaced)
                 .executeUpdate();
         if (inserted == 1) {
             return Optional.empty();

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -69,9 +71,14 @@ public class DigestResource {
     @Operation(summary = "Submit a digest", description = "text/plain (a digest page), application/json (a JSON "
             + "digest or the Hugging Face daily-papers list) or application/atom+xml (an arXiv Atom feed). Needs "
             + "Authorization: Bearer <token>.")
-    @APIResponse(responseCode = "202", description = "Accepted: every entry is on Kafka")
-    @APIResponse(responseCode = "200", description = "Already accepted earlier: the first receipt")
-    @APIResponse(responseCode = "400", description = "Not a readable digest")
+    @APIResponse(responseCode = "202", description = "Accepted: every entry is on Kafka; a page's lines that are in no "
+            + "entry are listed in unplaced", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceiptResponse.class)))
+    @APIResponse(responseCode = "200", description = "Already accepted earlier: the first receipt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceiptResponse.class)))
+    @APIResponse(responseCode = "400", description = "Not a readable digest, or a page with text but no title "
+            + "followed by an abstract (the detail names its lines)")
     @APIResponse(responseCode = "401", description = "No or wrong bearer token")
     @APIResponse(responseCode = "413", description = "Body or entry count over the limit")
     @APIResponse(responseCode = "415", description = "Unsupported media type")

@@ -59,14 +59,16 @@ public class DigestIngestion {
         }
         publisher.publish(digest, receivedAt);
         aliases.remember(digest.paperIdsByAlias());
-        DigestReceipt receipt = receipt(digest, idempotencyKey, receivedAt);
+        DigestReceipt receipt = receipt(digest, parsed, idempotencyKey, receivedAt);
         Optional<DigestReceipt> concurrent = receipts.storeUnlessEarlier(receipt);
-        Log.infof("Digest %s (%s, %s): %d entries published, %d duplicates dropped", digest.id(), digest.source(),
-                digest.date(), digest.entries().size(), digest.duplicates());
+        Log.infof("Digest %s (%s, %s): %d entries published, %d duplicates dropped, %d spans of lines unplaced",
+                digest.id(), digest.source(), digest.date(), digest.entries().size(), digest.duplicates(),
+                parsed.unplaced().size());
         return concurrent.map(first -> new Outcome(first, false)).orElseGet(() -> new Outcome(receipt, true));
     }
 
-    private static DigestReceipt receipt(Digest digest, Optional<String> idempotencyKey, Instant receivedAt) {
+    private static DigestReceipt receipt(Digest digest, ParsedDigest parsed, Optional<String> idempotencyKey,
+            Instant receivedAt) {
         DigestReceipt receipt = new DigestReceipt();
         receipt.digestId = digest.id();
         receipt.idempotencyKey = idempotencyKey.orElse(null);
@@ -75,6 +77,7 @@ public class DigestIngestion {
         receipt.entries = digest.entries().size();
         receipt.duplicates = digest.duplicates();
         receipt.receivedAt = receivedAt;
+        receipt.unplacedLines(parsed.unplaced());
         return receipt;
     }
 }
