@@ -89,7 +89,8 @@ public class CatalogStore {
     public static PaperEnrichedV1 preview(EnrichedEntry e, Map<String, String> topicNames) {
         DigestEntryV1 entry = e.entry();
         StoredPaper paper = new StoredPaper(entry.paperId(), entry.arxivId(), entry.title(), entry.abstractText(),
-                entry.url(), entry.digestDate(), entry.digestDate(), Long.MAX_VALUE, Instant.now());
+                entry.url(), entry.digestDate(), entry.digestDate(), Long.MAX_VALUE, Instant.now(), entry.authors(),
+                entry.categories());
         return withDigest(PaperEvents.of(paper, e.enrichment(), topicNames), entry);
     }
 

@@ -81,7 +81,6 @@ public final class AtomDigestParser implements DigestParser {
                     .map(element -> text(element, Digest.MAX_ABSTRACT_LENGTH, where + " <summary>"))
                     .map(text -> ANNOUNCEMENT.matcher(text.strip()).replaceFirst(""))
                     .map(Text::paragraphs).orElse("");
-            String where = "Atom entry " + number;
             entries.add(new ParsedEntry(title, summary, arxivId.orElse(null), link(entry).orElse(null),
                     MetadataLimits.authors(authors(entry), where + " <author>"),
                     MetadataLimits.categories(categories(entry), where + " <category>"), null));

@@ -77,7 +77,7 @@ final class Json {
             if (!item.isObject()) {
                 throw new InvalidDigestException(itemPath + " must be an object with a name, not " + type(item) + ".");
             }
-            names.add(text(item, "name", itemPath).orElse(""));
+            names.add(text(item, "name", itemPath, MetadataLimits.MAX_AUTHOR_LENGTH).orElse(""));
         }
         return names;
     }

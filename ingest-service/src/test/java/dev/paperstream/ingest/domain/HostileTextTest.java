@@ -181,8 +181,8 @@ class HostileTextTest {
         for (int i = 0; i < 9_000; i++) {
             links.append("a.io/").append(i).append(' ');
         }
-        Entry linky = new Entry(1, "title-x", null, "Links", links.toString(), null);
-        Entry prose = new Entry(1, "title-y", null, "Prose", "We study words. ".repeat(6_000), null);
+        Entry linky = new Entry(1, "title-x", null, "Links", links.toString(), null, List.of(), List.of(), null);
+        Entry prose = new Entry(1, "title-y", null, "Prose", "We study words. ".repeat(6_000), null, List.of(), List.of(), null);
 
         assertThat(EnrichedEventSize.upperBound(linky, 80_000)).isGreaterThan(1_048_576);
         assertThat(EnrichedEventSize.upperBound(prose, 100_000)).isLessThan(200_000);
