@@ -1,5 +1,6 @@
 package dev.paperstream.query.resource;
 
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +33,12 @@ public class ProblemMappers {
         LOG.error("catalogue query failed", e);
         return problem(new Problem(Problem.DATABASE_UNAVAILABLE, "Service Unavailable", 503,
                 "the catalogue database could not answer; try again shortly", path(uri), null));
+    }
+
+    /** A redirect is an answer, not a failure: it leaves as built, with its Location. */
+    @ServerExceptionMapper
+    public Response redirection(RedirectionException e) {
+        return e.getResponse();
     }
 
     /** Routing and content negotiation refusals (unknown path, wrong method, unacceptable media type...). */
