@@ -31,6 +31,12 @@ public final class CatalogRows {
                 id.startsWith("arxiv-") ? "https://arxiv.org/abs/" + id.substring(6) : null, firstSeen, firstSeen);
     }
 
+    /** Authors and categories as enrich stores them from a digest that carried them. */
+    public CatalogRows metadata(String paperId, List<String> authors, List<String> categories) {
+        return execute("update paper set authors = ?, authors_seen = first_seen, categories = ?, categories_seen = first_seen"
+                + " where id = ?", authors, categories, paperId);
+    }
+
     public CatalogRows paperTopic(String paperId, String slug, double score, String... evidence) {
         return execute("""
                 insert into paper_topic (paper_id, topic_slug, score, evidence, first_seen)
@@ -56,8 +62,13 @@ public final class CatalogRows {
     }
 
     public CatalogRows appearance(String digestId, String paperId, int position) {
-        return execute("insert into appearance (digest_id, paper_id, position) values (?, ?, ?) on conflict do nothing",
-                digestId, paperId, position);
+        return appearance(digestId, paperId, position, null);
+    }
+
+    public CatalogRows appearance(String digestId, String paperId, int position, Integer upvotes) {
+        return execute("""
+                insert into appearance (digest_id, paper_id, position, upvotes) values (?, ?, ?, ?)
+                on conflict do nothing""", digestId, paperId, position, upvotes);
     }
 
     public CatalogRows receipt(String digestId, LocalDate date, int entries) {

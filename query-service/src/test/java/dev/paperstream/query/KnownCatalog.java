@@ -1,12 +1,14 @@
 package dev.paperstream.query;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 /**
  * The known catalogue most tests read: six papers in March and February 2026 across four topics, with links,
- * mentions, digests and ingest receipts chosen so each filter and each digest status has a case.
+ * mentions, authors and categories (on three papers), digests with upvotes and ingest receipts chosen so each
+ * filter and each digest status has a case.
  */
 public final class KnownCatalog {
 
@@ -47,6 +49,7 @@ public final class KnownCatalog {
                 .link(LORA_FLOW, "https://github.com/x/loraflow/tree/main", "code", "x/loraflow")
                 .mention(LORA_FLOW, "model", "LLaMA", "7B", "LLaMA-7B")
                 .mention(LORA_FLOW, "benchmark", "GSM8K", "", "GSM8K")
+                .metadata(LORA_FLOW, List.of("Jörg Müller", "Ana Lima"), List.of("cs.CL", "cs.LG"))
 
                 .paper(MOLA, "MoLA: Mixture of LoRA Experts for Large Language Models",
                         "A mixture of LoRA experts on LLaMA. Weights at https://huggingface.co/org/mola and code at"
@@ -56,6 +59,7 @@ public final class KnownCatalog {
                 .link(MOLA, "https://huggingface.co/org/mola", "model", "org/mola")
                 .link(MOLA, "https://github.com/x/loraflow", "code", "x/loraflow")
                 .mention(MOLA, "model", "LLaMA", "", "LLaMA")
+                .metadata(MOLA, List.of("HANS MULLER-TAN", "Li Wei"), List.of("cs.LG"))
 
                 .paper(REGISTERS, "Vision Transformers Need Registers Again",
                         "Register tokens clean attention maps of vision transformers on ImageNet."
@@ -63,6 +67,7 @@ public final class KnownCatalog {
                 .paperTopic(REGISTERS, "vision", 0.9, "vision transformers")
                 .link(REGISTERS, "https://huggingface.co/datasets/org/imagenet-x", "dataset", "org/imagenet-x")
                 .mention(REGISTERS, "benchmark", "ImageNet", "", "ImageNet")
+                .metadata(REGISTERS, List.of("Åsa Ørsted", "Jean Ngô", "Ana_Maria 100%"), List.of("cs.CV"))
 
                 .paper(AGENT, AGENT_TITLE,
                         "An agent books flights in a browser and is scored on WebArena. '; drop table paper; --"
@@ -84,9 +89,9 @@ public final class KnownCatalog {
                 // d-0314: receipt and all 3 entries enriched -> complete
                 .digest("d-0314", MAR_14, 3)
                 .receipt("d-0314", MAR_14, 3)
-                .appearance("d-0314", LORA_FLOW, 1)
+                .appearance("d-0314", LORA_FLOW, 1, 42)
                 .appearance("d-0314", REGISTERS, 2)
-                .appearance("d-0314", AGENT, 3)
+                .appearance("d-0314", AGENT, 3, 17)
                 // d-0313: 1 of 2 received entries enriched -> pending
                 .digest("d-0313", MAR_14.minusDays(1), 2)
                 .receipt("d-0313", MAR_14.minusDays(1), 2)
@@ -95,7 +100,7 @@ public final class KnownCatalog {
                 .receipt("d-0315", MAR_14.plusDays(1), 5)
                 // d-0305: no receipt (entry count stands in) -> complete
                 .digest("d-0305", MAR_14.minusDays(9), 1)
-                .appearance("d-0305", AGENT, 1)
+                .appearance("d-0305", AGENT, 1, 5)
                 .digest("d-0220", LocalDate.of(2026, 2, 20), 2)
                 .appearance("d-0220", TINY, 1)
                 .appearance("d-0220", VISUAL, 2);

@@ -3,6 +3,7 @@ package dev.paperstream.query.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A validated paper listing question: every filter is optional and all given filters must match.
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param hasCode    whether the paper must (true) or must not (false) link code, or null
  * @param linkKind   a link kind the paper must have, or null
  * @param digest     a digest the paper must have appeared in, or null
+ * @param author     a substring one of the paper's author names must contain, ignoring case and accents, white
+ *                   space collapsed; or null
+ * @param category   an arXiv category the paper must carry (exact, e.g. {@code cs.CL}), or null
  * @param from       earliest first-seen date (inclusive), or null
  * @param to         latest first-seen date (inclusive), or null
  * @param sort       the order
@@ -26,6 +30,8 @@ public record PaperFilter(
         Boolean hasCode,
         String linkKind,
         String digest,
+        String author,
+        String category,
         LocalDate from,
         LocalDate to,
         PaperSort sort) {
@@ -33,10 +39,14 @@ public record PaperFilter(
     public static final int MAX_SEARCH_LENGTH = 500;
     public static final int MAX_TOPICS = 10;
     private static final int MAX_NAME_LENGTH = 200;
+    /** arXiv's category names: an archive and maybe a subject class ({@code cs.CL}, {@code hep-th}, {@code cond-mat.mes-hall}). */
+    private static final Pattern CATEGORY = Pattern.compile("[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]+(?:-[a-z]+)*)?");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** Parses raw query-parameter values (each may be null). */
     public static PaperFilter parse(String q, List<String> topics, String model, String benchmark, String hasCode,
-                                    String linkKind, String digest, String from, String to, String sort) {
+                                    String linkKind, String digest, String author, String category, String from,
+                                    String to, String sort) {
         String searchText = Params.text("q", q, MAX_SEARCH_LENGTH);
         List<String> slugs = topics == null ? List.of() : topics.stream()
                 .filter(Objects::nonNull)
@@ -64,6 +74,8 @@ public record PaperFilter(
                 Params.bool("hasCode", hasCode),
                 LinkKind.parse("linkKind", linkKind),
                 Params.text("digest", digest, MAX_NAME_LENGTH),
+                author(author),
+                category(category),
                 fromDate,
                 toDate,
                 PaperSort.parse(sort, searchText != null));
@@ -71,12 +83,39 @@ public record PaperFilter(
 
     /** A filter with only a topic, newest first (topic feeds). */
     public static PaperFilter topic(String slug) {
-        return new PaperFilter(null, List.of(slug), null, null, null, null, null, null, null, PaperSort.RECENT);
+        return new PaperFilter(null, List.of(slug), null, null, null, null, null, null, null, null, null,
+                PaperSort.RECENT);
     }
 
     /** A filter with only a search text, newest first (search feeds). */
     public static PaperFilter search(String searchText) {
-        return new PaperFilter(searchText, List.of(), null, null, null, null, null, null, null, PaperSort.RECENT);
+        return new PaperFilter(searchText, List.of(), null, null, null, null, null, null, null, null, null,
+                PaperSort.RECENT);
+    }
+
+    /**
+     * An author filter given but empty would match every paper, which looks like an answer and is not one, so it is
+     * refused rather than ignored. Runs of white space become one space, as in stored names.
+     */
+    private static String author(String raw) {
+        requireNotBlank("author", raw);
+        String text = Params.text("author", raw, MAX_NAME_LENGTH);
+        return text == null ? null : SPACES.matcher(text).replaceAll(" ");
+    }
+
+    private static String category(String raw) {
+        requireNotBlank("category", raw);
+        String text = Params.text("category", raw, MAX_NAME_LENGTH);
+        if (text != null && !CATEGORY.matcher(text).matches()) {
+            throw new InvalidParameterException("category", "category must be an arXiv category like cs.CL or hep-th");
+        }
+        return text;
+    }
+
+    private static void requireNotBlank(String parameter, String raw) {
+        if (raw != null && raw.isBlank()) {
+            throw new InvalidParameterException(parameter, parameter + " must not be blank");
+        }
     }
 
     /**
@@ -84,9 +123,17 @@ public record PaperFilter(
      * is left out on purpose, so a client may change its page size while paging.
      */
     public String fingerprint() {
-        return String.join("\u001f", "papers", String.valueOf(searchText), String.join(",", topics),
+        String question = String.join("\u001f", "papers", String.valueOf(searchText), String.join(",", topics),
                 lower(model), lower(benchmark), String.valueOf(hasCode), String.valueOf(linkKind),
                 String.valueOf(digest), String.valueOf(from), String.valueOf(to), sort.value());
+        // appended only when given, so cursors issued before these filters existed stay valid
+        if (author != null) {
+            question += "\u001fauthor=" + lower(author);
+        }
+        if (category != null) {
+            question += "\u001fcategory=" + category;
+        }
+        return question;
     }
 
     private static String lower(String text) {

@@ -25,23 +25,40 @@ public class PaperDetailRepository {
 
     public Optional<PaperDetail> find(String id) {
         Sql paper = new Sql().append("""
-                select id, arxiv_id, title, abstract, url, first_seen, last_seen, version, updated_at
+                select id, arxiv_id, title, authors, abstract, url, categories, first_seen, last_seen, version, updated_at
                 from paper where id = ?""", id);
         return jdbc.one(paper, row -> new PaperDetail(
                         row.getString("id"),
                         row.getString("arxiv_id"),
                         row.getString("title"),
+                        Jdbc.strings(row, "authors"),
                         row.getString("abstract"),
                         row.getString("url"),
+                        Jdbc.strings(row, "categories"),
+                        null,
                         row.getObject("first_seen", LocalDate.class),
                         row.getObject("last_seen", LocalDate.class),
                         row.getLong("version"),
                         row.getObject("updated_at", OffsetDateTime.class),
                         List.of(), List.of(), List.of(), List.of()))
                 // the child rows are read once the paper's connection is back in the pool, never two at a time
-                .map(found -> new PaperDetail(found.id(), found.arxivId(), found.title(), found.abstractText(),
-                        found.url(), found.firstSeen(), found.lastSeen(), found.version(), found.updatedAt(),
-                        topics(id), links(id), mentions(id), appearances(id)));
+                .map(found -> {
+                    List<Appearance> appearances = appearances(id);
+                    return new PaperDetail(found.id(), found.arxivId(), found.title(), found.authors(),
+                            found.abstractText(), found.url(), found.categories(), PaperDetail.latestUpvotes(appearances),
+                            found.firstSeen(), found.lastSeen(), found.version(), found.updatedAt(), topics(id),
+                            links(id), mentions(id), appearances);
+                });
+    }
+
+    /**
+     * The id of the paper with this arXiv id (without version), if the catalogue has one. Should two papers carry
+     * it, the one first seen answers, so the answer never changes as papers are added.
+     */
+    public Optional<String> idOfArxivId(String arxivId) {
+        Sql sql = new Sql().append("""
+                select id from paper where arxiv_id = ? order by first_seen, id limit 1""", arxivId);
+        return jdbc.one(sql, row -> row.getString("id"));
     }
 
     public boolean exists(String id) {
@@ -72,11 +89,11 @@ public class PaperDetailRepository {
 
     private List<Appearance> appearances(String id) {
         Sql sql = new Sql().append("""
-                select a.digest_id, d.digest_date, a.position, a.enriched_at
+                select a.digest_id, d.digest_date, a.position, a.upvotes, a.enriched_at
                 from appearance a join digest d on d.id = a.digest_id
                 where a.paper_id = ? order by d.digest_date, a.digest_id""", id);
         return jdbc.list(sql, row -> new Appearance(row.getString("digest_id"),
                 row.getObject("digest_date", LocalDate.class), row.getInt("position"),
-                row.getObject("enriched_at", OffsetDateTime.class)));
+                row.getObject("upvotes", Integer.class), row.getObject("enriched_at", OffsetDateTime.class)));
     }
 }

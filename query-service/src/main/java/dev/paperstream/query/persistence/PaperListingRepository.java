@@ -34,11 +34,19 @@ public class PaperListingRepository {
     }
 
     private static final String COLUMNS = """
-            select p.id, p.title, left(p.abstract, 600) as abstract_start, p.first_seen, p.url, p.updated_at,
+            select p.id, p.title, p.authors, p.categories, left(p.abstract, 600) as abstract_start, p.first_seen, p.url,
+                   p.updated_at,
                    array(select pt.topic_slug from paper_topic pt where pt.paper_id = p.id
                          order by pt.score desc, pt.topic_slug) as topics,
                    array(select distinct l.kind from link l where l.paper_id = p.id order by 1) as link_kinds""";
     private static final String MATCHES = "p.search @@ websearch_to_tsquery('english', ?)";
+    /**
+     * One author name contains the text, both folded by the function {@code paperstream_folded_names} indexes
+     * ({@code paper_authors_trgm_idx}, enrich's {@code V6}); LIKE's wildcards in the text are escaped.
+     */
+    private static final String AUTHOR_MATCHES = """
+            and paperstream_folded_names(p.authors) like '%' || replace(replace(replace(
+                paperstream_folded_names(array[?::text]), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'""";
 
     private final Jdbc jdbc;
     private final SearchPool pool;
@@ -46,6 +54,12 @@ public class PaperListingRepository {
     PaperListingRepository(Jdbc jdbc, @ConfigProperty(name = "paperstream.search.pool-size") int poolSize) {
         this.jdbc = jdbc;
         this.pool = new SearchPool(poolSize);
+    }
+
+    /** Whether any paper carries this arXiv category: one probe of {@code paper_categories_idx}. */
+    public boolean categoryInUse(String category) {
+        Sql sql = new Sql().append("select 1 from paper where categories @> array[?::text] limit 1", category);
+        return jdbc.one(sql, row -> true).isPresent();
     }
 
     /** Up to {@code limit} papers matching {@code filter} after {@code after} (null: from the start). */
@@ -130,14 +144,14 @@ public class PaperListingRepository {
     }
 
     /**
-     * Whether the best plan depends on the values: a search text, a digest, a model or benchmark name or a date
-     * range can match a handful of papers or most of them. A topic or code listing walks the recency index either
+     * Whether the best plan depends on the values: a search text, a digest, a model, benchmark or author name, a
+     * category or a date range can match a handful of papers or most of them. A topic or code listing walks the recency index either
      * way, so it keeps the cached plan and skips planning.
      */
     private static boolean dependsOnValues(PaperFilter filter) {
         return filter.searchText() != null || filter.digest() != null || filter.model() != null
-                || filter.benchmark() != null || filter.linkKind() != null || filter.from() != null
-                || filter.to() != null;
+                || filter.benchmark() != null || filter.linkKind() != null || filter.author() != null
+                || filter.category() != null || filter.from() != null || filter.to() != null;
     }
 
     /** The filter's conditions, with {@code topics} standing for its topics (those the query is not driven by). */
@@ -165,6 +179,12 @@ public class PaperListingRepository {
             sql.append("and exists (select 1 from appearance a where a.digest_id = ? and a.paper_id = p.id)",
                     filter.digest());
         }
+        if (filter.author() != null) {
+            sql.append(AUTHOR_MATCHES, filter.author());
+        }
+        if (filter.category() != null) {
+            sql.append("and p.categories @> array[?::text]", filter.category());
+        }
         if (filter.from() != null) {
             sql.append("and p.first_seen >= ?", filter.from());
         }
@@ -177,8 +197,10 @@ public class PaperListingRepository {
         return new PaperSummary(
                 row.getString("id"),
                 row.getString("title"),
+                Jdbc.strings(row, "authors"),
                 Snippet.shorten(row.getString("abstract_start"), Snippet.SHORT_ABSTRACT_LENGTH),
                 Jdbc.strings(row, "topics"),
+                Jdbc.strings(row, "categories"),
                 Jdbc.strings(row, "link_kinds"),
                 row.getObject("first_seen", LocalDate.class));
     }

@@ -8,22 +8,28 @@ final class ApiExamples {
 
     static final String PAPER_PAGE = """
             {"items": [{"id": "arxiv-2403.09611", "title": "LoRA-Flow: Dynamic LoRA Fusion for Large Language Models",
+              "authors": ["Hanqing Wang", "Bowen Ping", "Shuo Wang"],
               "shortAbstract": "LoRA employs lightweight modules to customize large language models (LLMs) for each…",
-              "topics": ["peft", "llm"], "linkKinds": ["code"], "firstSeen": "2026-03-14"}],
+              "topics": ["peft", "llm"], "categories": ["cs.CL", "cs.AI"], "linkKinds": ["code"],
+              "firstSeen": "2026-03-14"}],
              "nextCursor": "YzEfNmI0ZDFhOWMyZTBmMzQ4NR8yMDI2LTAzLTE0H2FyeGl2LTI0MDMuMDk2MTGq1Zt0h0Yx0g"}""";
 
     static final String PAPER_DETAIL = """
             {"id": "arxiv-2403.09611", "arxivId": "2403.09611",
              "title": "LoRA-Flow: Dynamic LoRA Fusion for Large Language Models",
+             "authors": ["Hanqing Wang", "Bowen Ping", "Shuo Wang"],
              "abstract": "LoRA employs lightweight modules to customize large language models...",
-             "url": "https://arxiv.org/abs/2403.09611", "firstSeen": "2026-03-14", "lastSeen": "2026-03-15",
+             "url": "https://arxiv.org/abs/2403.09611", "categories": ["cs.CL", "cs.AI"], "upvotes": 31,
+             "firstSeen": "2026-03-14", "lastSeen": "2026-03-15",
              "version": 2, "updatedAt": "2026-03-15T06:01:12.5Z",
              "topics": [{"slug": "peft", "name": "Parameter-efficient fine-tuning", "score": 0.92,
                          "evidence": ["LoRA"]}],
              "links": [{"url": "https://github.com/pku/loraflow", "kind": "code", "target": "pku/loraflow"}],
              "mentions": [{"kind": "model", "name": "LLaMA", "size": "7B", "text": "LLaMA-7B"}],
-             "appearances": [{"digestId": "d-2026-03-14", "digestDate": "2026-03-14", "position": 3,
-                              "enrichedAt": "2026-03-14T06:00:02Z"}]}""";
+             "appearances": [{"digestId": "d-2026-03-14", "digestDate": "2026-03-14", "position": 3, "upvotes": 12,
+                              "enrichedAt": "2026-03-14T06:00:02Z"},
+                             {"digestId": "d-2026-03-15", "digestDate": "2026-03-15", "position": 8, "upvotes": 31,
+                              "enrichedAt": "2026-03-15T06:01:12.5Z"}]}""";
 
     static final String RELATED = """
             {"paperId": "arxiv-2403.09611", "items": [{"id": "arxiv-2403.07816", "title": "MoLA: Mixture of LoRA Experts",

@@ -7,7 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.RedirectionException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.paperstream.query.domain.ArxivIdForms;
 import dev.paperstream.query.domain.InvalidParameterException;
 import dev.paperstream.query.domain.Page;
 import dev.paperstream.query.domain.PaperDetail;
@@ -79,6 +84,9 @@ public class PaperResource {
             @QueryParam("linkKind") String linkKind,
             @Parameter(description = "Papers that appeared in this digest", example = "d-2026-03-14")
             @QueryParam("digest") String digest,
+            @Parameter(description = "Part of an author's name, ignoring case and accents (muller finds Müller)",
+                    example = "muller") @QueryParam("author") String author,
+            @Parameter(description = "arXiv category, exact", example = "cs.CL") @QueryParam("category") String category,
             @Parameter(description = "First seen on or after this date", example = "2026-03-01")
             @QueryParam("from") String from,
             @Parameter(description = "First seen on or before this date", example = "2026-03-31")
@@ -86,8 +94,10 @@ public class PaperResource {
             @Parameter(description = "relevance (default with q; needs q) or recent (default without q)",
                     example = "recent") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1..100", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        PaperFilter filter = PaperFilter.parse(q, topic, model, benchmark, hasCode, linkKind, digest, from, to, sort);
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PaperFilter filter = PaperFilter.parse(q, topic, model, benchmark, hasCode, linkKind, digest,
+                sentOrBlank(uri, "author", author), sentOrBlank(uri, "category", category), from, to, sort);
         int size = Params.limit(limit, DEFAULT_LIMIT);
         PaperPosition after = PaperPosition.fromCursor(filter, cursor);
         List<PaperListingRepository.Row> rows = listing.find(filter, after, size + 1);
@@ -102,6 +112,10 @@ public class PaperResource {
                 throw new InvalidParameterException("digest", "unknown digest " + filter.digest()
                         + "; GET /digests lists the digests");
             }
+            if (filter.category() != null && !listing.categoryInUse(filter.category())) {
+                throw new InvalidParameterException("category", "unknown category " + filter.category()
+                        + "; no paper in the catalogue has it (categories are written like cs.CL)");
+            }
         }
         String nextCursor = rows.size() > size ? rows.get(size - 1).position().toCursor(filter) : null;
         return new Page<>(rows.stream().limit(size).map(PaperListingRepository.Row::paper).toList(), nextCursor);
@@ -109,16 +123,43 @@ public class PaperResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One paper with its topics (score, evidence), links, mentions and digest appearances")
+    @Operation(summary = "One paper with its authors, categories, upvotes, topics (score, evidence), links, mentions "
+            + "and digest appearances",
+            description = "The id is the catalogue's (arxiv-2403.09611, title-…) or an arXiv id as people write it "
+                    + "(2403.09611, arXiv:2403.09611v2, hep-th/9901001), which answers 308 with the paper's "
+                    + "catalogue path in Location. upvotes is the latest appearance's count (each digest holds a "
+                    + "snapshot of a running count); each appearance has its own.")
     @APIResponse(responseCode = "200", description = "The paper", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "paper", value = ApiExamples.PAPER_DETAIL)))
+    @APIResponse(responseCode = "308", description = "An arXiv id written another way: Location is the paper's path")
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
-    public PaperDetail get(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
+    public PaperDetail get(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id,
+                           @Context UriInfo uri) {
         if (!Params.storable(id)) {
             throw unknownPaper(id);
         }
-        return details.find(id).orElseThrow(() -> unknownPaper(id));
+        return details.find(id).orElseThrow(() -> movedOrUnknown(id, uri, ""));
+    }
+
+    /**
+     * An old-style arXiv id with its slash ({@code /papers/hep-th/9901001}): the slash splits the path. The archive
+     * segment is checked by {@link ArxivIdForms} once decoded, as a path may carry its colon encoded.
+     */
+    @GET
+    @Path("/{archive}/{number: \\d{7}(?:v\\d+)?}")
+    @Operation(hidden = true)
+    public PaperDetail getOldStyle(@PathParam("archive") String archive, @PathParam("number") String number,
+                                   @Context UriInfo uri) {
+        throw movedOrUnknown(archive + "/" + number, uri, "");
+    }
+
+    @GET
+    @Path("/{archive}/{number: \\d{7}(?:v\\d+)?}/related")
+    @Operation(hidden = true)
+    public RelatedPapers relatedOldStyle(@PathParam("archive") String archive, @PathParam("number") String number,
+                                         @Context UriInfo uri) {
+        throw movedOrUnknown(archive + "/" + number, uri, "/related");
     }
 
     @GET
@@ -128,17 +169,38 @@ public class PaperResource {
                     + "why says which applied.")
     @APIResponse(responseCode = "200", description = "Related papers, best first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "related", value = ApiExamples.RELATED)))
+    @APIResponse(responseCode = "308", description = "An arXiv id written another way: Location is the paper's path")
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
-    public RelatedPapers related(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
+    public RelatedPapers related(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id,
+                                 @Context UriInfo uri) {
         if (!Params.storable(id)) {
             throw unknownPaper(id);
         }
         List<RelatedPaper> items = related.relatedTo(id);
         if (items.isEmpty() && !details.exists(id)) {
-            throw unknownPaper(id);
+            throw movedOrUnknown(id, uri, "/related");
         }
         return new RelatedPapers(id, items);
+    }
+
+    /** A parameter sent without a value ({@code ?category}) arrives as null, and is as blank as {@code category=}. */
+    private static String sentOrBlank(UriInfo uri, String parameter, String value) {
+        return value == null && uri.getQueryParameters().containsKey(parameter) ? "" : value;
+    }
+
+    /**
+     * A path naming no paper may still name one by arXiv id: then the answer is a permanent redirect to the paper's
+     * own path (ids never change once given), else 404. Looked up only after the id missed, so reads by the
+     * catalogue's ids cost nothing more.
+     */
+    private RuntimeException movedOrUnknown(String id, UriInfo uri, String rest) {
+        return ArxivIdForms.parse(id)
+                .flatMap(details::idOfArxivId)
+                .filter(canonical -> !canonical.equals(id))
+                .<RuntimeException>map(canonical -> new RedirectionException(Response.Status.PERMANENT_REDIRECT,
+                        uri.getBaseUriBuilder().path("papers").path(canonical + rest).build()))
+                .orElseGet(() -> unknownPaper(id));
     }
 
     private static UnknownResourceException unknownPaper(String id) {

@@ -3,6 +3,7 @@ package dev.paperstream.query.resource;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -51,6 +52,12 @@ public class ProblemMappers {
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         return incident(e, uri);
+    }
+
+    /** A redirect is an answer, not a failure: it leaves as built, with its Location. */
+    @ServerExceptionMapper
+    public Response redirection(RedirectionException e) {
+        return e.getResponse();
     }
 
     /** Routing and content negotiation refusals (unknown path, wrong method, unacceptable media type...). */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PaperFilterTest {
 
     private static PaperFilter parse(String q, String sort, String... topics) {
-        return PaperFilter.parse(q, Arrays.asList(topics), null, null, null, null, null, null, null, sort);
+        return PaperFilter.parse(q, Arrays.asList(topics), null, null, null, null, null, null, null, null, null, sort);
     }
 
     @Test
@@ -32,11 +32,11 @@ class PaperFilterTest {
 
     @Test
     void sameQuestionSameFingerprintWhateverTheOrderOrCase() {
-        PaperFilter a = PaperFilter.parse("lora", List.of("peft", "llm"), "LLaMA", null, "true", "code", null,
+        PaperFilter a = PaperFilter.parse("lora", List.of("peft", "llm"), "LLaMA", null, "true", "code", null, null, null,
                 "2026-01-01", null, null);
-        PaperFilter b = PaperFilter.parse(" lora ", List.of("llm", "peft"), "llama", null, "TRUE", "code", null,
+        PaperFilter b = PaperFilter.parse(" lora ", List.of("llm", "peft"), "llama", null, "TRUE", "code", null, null, null,
                 "2026-01-01", null, null);
-        PaperFilter c = PaperFilter.parse("lora", List.of("llm"), "llama", null, "true", "code", null,
+        PaperFilter c = PaperFilter.parse("lora", List.of("llm"), "llama", null, "true", "code", null, null, null,
                 "2026-01-01", null, null);
         assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
         assertThat(a.from()).isEqualTo(LocalDate.of(2026, 1, 1));
@@ -45,16 +45,47 @@ class PaperFilterTest {
 
     @Test
     void refusesWhatItCannotAnswer() {
-        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, "yes", null, null, null, null, null))
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, "yes", null, null, null, null, null, null,
+                null))
                 .extracting("parameter").isEqualTo("hasCode");
-        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, "blog", null, null, null, null))
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, "blog", null, null, null, null, null,
+                null))
                 .extracting("parameter").isEqualTo("linkKind");
-        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, null, null, "2026-02-30", null,
-                null)).extracting("parameter").isEqualTo("from");
-        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, null, null, "2026-03-02",
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, null, null, null, null, "2026-02-30",
+                null, null)).extracting("parameter").isEqualTo("from");
+        assertThatThrownBy(() -> PaperFilter.parse(null, List.of(), null, null, null, null, null, null, null, "2026-03-02",
                 "2026-03-01", null)).hasMessage("from must not be after to");
         assertThatThrownBy(() -> parse(null, null, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"))
                 .extracting("parameter").isEqualTo("topic");
+    }
+
+    private static PaperFilter byAuthorAndCategory(String author, String category) {
+        return PaperFilter.parse(null, List.of(), null, null, null, null, null, author, category, null, null, null);
+    }
+
+    @Test
+    void authorIsOneSpacedTextAndCategoryAnArxivCategory() {
+        assertThat(byAuthorAndCategory("  Jörg \t Müller ", "cs.CL").author()).isEqualTo("Jörg Müller");
+        assertThat(byAuthorAndCategory(null, "cond-mat.mes-hall").category()).isEqualTo("cond-mat.mes-hall");
+        assertThat(byAuthorAndCategory(null, "hep-th").category()).isEqualTo("hep-th");
+        assertThat(byAuthorAndCategory(null, null).author()).isNull();
+        assertThatThrownBy(() -> byAuthorAndCategory(" ", null)).hasMessage("author must not be blank");
+        assertThatThrownBy(() -> byAuthorAndCategory(null, "")).hasMessage("category must not be blank");
+        assertThatThrownBy(() -> byAuthorAndCategory(null, "CS.CL"))
+                .hasMessage("category must be an arXiv category like cs.CL or hep-th");
+        assertThatThrownBy(() -> byAuthorAndCategory(null, "cs.CL,cs.LG")).extracting("parameter")
+                .isEqualTo("category");
+    }
+
+    @Test
+    void authorAndCategoryAreOnlyInTheFingerprintsOfQuestionsThatAskThem() {
+        PaperFilter none = byAuthorAndCategory(null, null);
+        assertThat(none.fingerprint()).isEqualTo(
+                "papers\u001fnull\u001f\u001fnull\u001fnull\u001fnull\u001fnull\u001fnull\u001fnull\u001fnull\u001frecent");
+        assertThat(byAuthorAndCategory("Müller", null).fingerprint())
+                .isEqualTo(byAuthorAndCategory("müller", null).fingerprint())
+                .isNotEqualTo(none.fingerprint())
+                .isNotEqualTo(byAuthorAndCategory("Müller", "cs.CL").fingerprint());
     }
 
     @Test

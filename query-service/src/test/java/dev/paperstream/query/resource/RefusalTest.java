@@ -48,6 +48,10 @@ class RefusalTest {
             "/papers|from|+6000000-01-01|from must be a date from 1000-01-01 to 9999-12-31",
             "/topics/trending|asOf|0999-12-31|asOf must be a date from 1000-01-01 to 9999-12-31",
             "/papers|topic|no-such-topic|unknown topic no-such-topic; GET /topics lists the topics",
+            "/papers|author|' '|author must not be blank",
+            "/papers|category|''|category must not be blank",
+            "/papers|category|CS.CL|category must be an arXiv category like cs.CL or hep-th",
+            "/papers|category|cs.XX|unknown category cs.XX; no paper in the catalogue has it (categories are written like cs.CL)",
             "/papers|cursor|not a cursor|cursor is malformed; use the nextCursor of a previous page",
             "/papers|cursor|YWJj|cursor is malformed; use the nextCursor of a previous page",
             "/topics/trending|window|foo|window must be a number of days like 7d, from 1d to 365d",
@@ -60,7 +64,7 @@ class RefusalTest {
             "/digests|cursor|%%%|cursor is malformed; use the nextCursor of a previous page",
             "/feeds/search.atom|q|' '|q is required: the search the feed follows",
             // a misspelt parameter would otherwise be ignored and answer with everything
-            "/papers|topics|peft|unknown parameter topics; this endpoint takes benchmark, cursor, digest, from, hasCode, limit, linkKind, model, q, sort, to, topic",
+            "/papers|topics|peft|unknown parameter topics; this endpoint takes author, benchmark, category, cursor, digest, from, hasCode, limit, linkKind, model, q, sort, to, topic",
             "/topics|colour|blue|unknown parameter colour; this endpoint takes none",
             "/papers/arxiv-2403.00001|verbose|true|unknown parameter verbose; this endpoint takes none",
             "/topics/trending|windw|7d|unknown parameter windw; this endpoint takes asOf, window",
@@ -144,7 +148,7 @@ class RefusalTest {
 
     @Test
     void nulCharactersNeverReachTheDatabase() {
-        for (String parameter : new String[] {"q", "topic", "model", "benchmark", "digest"}) {
+        for (String parameter : new String[] {"q", "topic", "model", "benchmark", "digest", "author", "category"}) {
             given().queryParam(parameter, "a\u0000b").when().get("/papers").then()
                     .statusCode(400)
                     .contentType("application/problem+json")
