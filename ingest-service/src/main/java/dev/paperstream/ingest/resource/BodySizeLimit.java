@@ -24,10 +24,12 @@ public class BodySizeLimit {
 
     private final long limit;
     private final ObjectMapper json;
+    private final DigestOutcomes outcomes;
 
-    public BodySizeLimit(IngestConfig config, ObjectMapper json) {
+    public BodySizeLimit(IngestConfig config, ObjectMapper json, DigestOutcomes outcomes) {
         this.limit = config.maxBodySize().asLongValue();
         this.json = json;
+        this.outcomes = outcomes;
     }
 
     void install(@Observes Router router) {
@@ -40,6 +42,7 @@ public class BodySizeLimit {
             context.next();
             return;
         }
+        outcomes.refused("digest-too-large");
         Problem problem = new Problem(Problem.TYPE_BASE + "digest-too-large",
                 Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase(), 413,
                 DigestTooLargeException.bodyOver(limit).getMessage(), context.request().path());
