@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -33,6 +34,9 @@ public class DeadLetters {
 
     private final Emitter<String> emitter;
 
+    @Inject
+    EnrichCounters counters;
+
     public DeadLetters(@Channel("digest-entries-dlq") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
         this.emitter = emitter;
     }
@@ -58,6 +62,7 @@ public class DeadLetters {
                     Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build())));
         }
         Acknowledged.await(acks);
+        letters.forEach(letter -> counters.deadLettered(letter.reason()));
     }
 
     private static byte[] bytes(String s) {

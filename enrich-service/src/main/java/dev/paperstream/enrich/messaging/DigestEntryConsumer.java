@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,6 +23,7 @@ import dev.paperstream.enrich.persistence.DatabaseProbe;
 import dev.paperstream.enrich.persistence.EnrichedEntry;
 import dev.paperstream.events.DigestEntryV1;
 import dev.paperstream.events.PaperEnrichedV1;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -46,6 +48,12 @@ public class DigestEntryConsumer {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
+    @Inject
+    EnrichCounters counters;
+
+    @Inject
+    BatchTracing tracing;
+
     public DigestEntryConsumer(EntryReader reader, CurrentTaxonomy taxonomy, CatalogStore store, DatabaseProbe database,
             PaperEventPublisher events, DeadLetters deadLetters,
             @ConfigProperty(name = "paperstream.enrich.retry.initial-backoff") Duration initialBackoff,
@@ -63,6 +71,12 @@ public class DigestEntryConsumer {
     @Incoming("digest-entries")
     @Blocking(value = "enrich-batches", ordered = false)
     public void consume(ConsumerRecords<String, String> records) {
+        try (Scope batchSpan = tracing.start(records)) {
+            enrichBatch(records);
+        }
+    }
+
+    private void enrichBatch(ConsumerRecords<String, String> records) {
         List<EnrichedEntry> entries = new ArrayList<>();
         List<ConsumerRecord<String, String>> sources = new ArrayList<>();
         List<DeadLetters.DeadLetter> dead = new ArrayList<>();
@@ -122,6 +136,7 @@ public class DigestEntryConsumer {
                     throw e;
                 }
                 Log.warnf("database unreachable (%s) while %s; retrying in %s", e.getMessage(), what, backoff);
+                counters.retried();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.paperstream.events.PaperEnrichedV1;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -37,6 +40,9 @@ public class PaperEventPublisher {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    @Inject
+    EnrichCounters counters;
+
     public PaperEventPublisher(@Channel("papers-enriched") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
         this.emitter = emitter;
     }
@@ -53,9 +59,12 @@ public class PaperEventPublisher {
                     .withDataContentType("application/json")
                     .build();
             acks.add(Acknowledged.send(emitter, toJson(paper),
-                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent)));
+                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent,
+                            // the send's span is a child of the batch's (BatchTracing), whichever thread sends it
+                            TracingMetadata.withCurrent(Context.current()))));
         }
         Acknowledged.await(acks);
+        counters.enriched(papers.size());
     }
 
     private String toJson(PaperEnrichedV1 paper) {
