@@ -55,7 +55,7 @@ public class PaperResource {
     }
 
     @GET
-    @Operation(summary = "List and search papers",
+    @Operation(operationId = "listPapers", summary = "List and search papers",
             description = "Newest first, or best match first when q is given (relevance ranks the newest 300 "
                     + "matches; sort=recent reaches every match). All given filters must match. Page with "
                     + "nextCursor until it is null; a cursor only works with the parameters it came from.")
@@ -109,11 +109,13 @@ public class PaperResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One paper with its topics (score, evidence), links, mentions and digest appearances")
+    @Operation(operationId = "getPaper", summary = "One paper with its topics (score, evidence), links, mentions and digest appearances")
     @APIResponse(responseCode = "200", description = "The paper", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "paper", value = ApiExamples.PAPER_DETAIL)))
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
+    @APIResponse(responseCode = "400", description = "A query parameter this endpoint does not take",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public PaperDetail get(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
         if (!Params.storable(id)) {
             throw unknownPaper(id);
@@ -123,13 +125,15 @@ public class PaperResource {
 
     @GET
     @Path("/{id}/related")
-    @Operation(summary = "The 10 papers most related to this one",
+    @Operation(operationId = "getRelatedPapers", summary = "The 10 papers most related to this one",
             description = "Scored on shared topics, shared models and benchmarks, and title similarity; "
                     + "why says which applied.")
     @APIResponse(responseCode = "200", description = "Related papers, best first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "related", value = ApiExamples.RELATED)))
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
+    @APIResponse(responseCode = "400", description = "A query parameter this endpoint does not take",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public RelatedPapers related(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id) {
         if (!Params.storable(id)) {
             throw unknownPaper(id);
