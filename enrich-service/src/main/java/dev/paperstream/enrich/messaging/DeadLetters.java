@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,6 +37,9 @@ public class DeadLetters {
     private static final int MAX_REASON_CHARS = 2000;
 
     private final Emitter<String> emitter;
+
+    @Inject
+    EnrichCounters counters;
 
     public DeadLetters(@Channel("digest-entries-dlq") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
         this.emitter = emitter;
@@ -82,7 +86,13 @@ public class DeadLetters {
             acks.add(Acknowledged.send(emitter, letter.value(),
                     Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build())));
         }
-        return Acknowledged.failures(acks, timeout, stillWaiting);
+        List<Throwable> failures = Acknowledged.failures(acks, timeout, stillWaiting);
+        for (int i = 0; i < failures.size(); i++) {
+            if (failures.get(i) == null) {
+                counters.deadLettered(letters.get(i).reason());
+            }
+        }
+        return failures;
     }
 
     /** Reasons quote exception messages, which may quote the input; a header need not carry a megabyte. */

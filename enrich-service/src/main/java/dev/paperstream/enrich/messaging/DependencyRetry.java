@@ -32,12 +32,14 @@ public class DependencyRetry {
 
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final EnrichCounters counters;
     private volatile boolean shuttingDown;
 
     public DependencyRetry(@ConfigProperty(name = "paperstream.enrich.retry.initial-backoff") Duration initialBackoff,
-            @ConfigProperty(name = "paperstream.enrich.retry.max-backoff") Duration maxBackoff) {
+            @ConfigProperty(name = "paperstream.enrich.retry.max-backoff") Duration maxBackoff, EnrichCounters counters) {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.counters = counters;
     }
 
     void stopRetrying(@Observes ShutdownEvent event) {
@@ -64,6 +66,7 @@ public class DependencyRetry {
                 }
                 batch.waitingFor(dependency + " (" + Causes.root(e) + ")");
                 Log.warnf("%s while %s; retrying in %s: %s", dependency, what, backoff, Causes.root(e));
+                counters.retried();
                 sleep(backoff, what);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -20,6 +21,7 @@ import dev.paperstream.enrich.persistence.DatabaseProbe;
 import dev.paperstream.enrich.persistence.EnrichedEntry;
 import dev.paperstream.events.DigestEntryV1;
 import dev.paperstream.events.PaperEnrichedV1;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -53,6 +55,12 @@ public class DigestEntryConsumer {
     private final ConsumerProgress progress;
     private final Duration ackTimeout;
 
+    @Inject
+    EnrichCounters counters;
+
+    @Inject
+    BatchTracing tracing;
+
     public DigestEntryConsumer(EntryReader reader, CurrentTaxonomy taxonomy, CatalogStore store, DatabaseProbe database,
             PaperEventPublisher events, DeadLetters deadLetters, EntryWorkers workers, DependencyRetry retry,
             ConsumerProgress progress, @ConfigProperty(name = "paperstream.enrich.kafka.ack-timeout") Duration ackTimeout) {
@@ -75,7 +83,7 @@ public class DigestEntryConsumer {
     @Incoming("digest-entries")
     @Blocking(value = "enrich-batches", ordered = false)
     public void consume(ConsumerRecords<String, String> records) {
-        try (ConsumerProgress.Batch batch = progress.start()) {
+        try (Scope batchSpan = tracing.start(records); ConsumerProgress.Batch batch = progress.start()) {
             // No entry is to blame when the taxonomy cannot be read, so every failure of it is waited out.
             Enricher enricher = retry.call(batch, "reading the taxonomy",
                     e -> database.isOutage(e) ? DATABASE_DOWN : "taxonomy unreadable", taxonomy::enricher);
@@ -170,6 +178,7 @@ public class DigestEntryConsumer {
             for (int i = 0; i < failures.size(); i++) {
                 Throwable failure = failures.get(i);
                 if (failure == null) {
+                    counters.enriched(1);
                     continue;
                 }
                 if (Acknowledged.isRejected(failure)) {

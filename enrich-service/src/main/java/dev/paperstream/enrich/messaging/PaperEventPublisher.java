@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.paperstream.events.PaperEnrichedV1;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -93,7 +95,9 @@ public class PaperEventPublisher {
                 .withDataContentType("application/json")
                 .build();
         return Acknowledged.send(emitter, toJson(paper),
-                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent));
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(paper.paperId()).build(), cloudEvent,
+                        // the send's span is a child of the batch's (BatchTracing), whichever thread sends it
+                        TracingMetadata.withCurrent(Context.current())));
     }
 
     private static int utf8(String s) {

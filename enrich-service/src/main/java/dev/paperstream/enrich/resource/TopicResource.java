@@ -22,12 +22,22 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.paperstream.enrich.persistence.CurrentTaxonomy;
 import dev.paperstream.enrich.persistence.RulesJson;
 import dev.paperstream.enrich.persistence.TopicEntity;
 import dev.paperstream.enrich.service.Retagging;
+import dev.paperstream.http.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -36,7 +46,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @Path("/topics")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Topics", description = "The taxonomy that tags papers, editable at run time")
+@SecurityScheme(securitySchemeName = TopicResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A token from the server's PAPERSTREAM_API_TOKENS")
 public class TopicResource {
+
+    static final String BEARER = "bearerToken";
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -62,12 +77,18 @@ public class TopicResource {
     }
 
     @GET
+    @Operation(operationId = "listTopics", summary = "Every topic with its rules, by slug")
+    @APIResponse(responseCode = "200", description = "Topics by slug")
+    @APIResponse(responseCode = "406", description = "Accept names no JSON type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TopicView> list() {
         return QuarkusTransaction.joiningExisting().call(() -> TopicEntity.allBySlug().stream().map(TopicView::of).toList());
     }
 
     @GET
     @Path("/{slug}")
+    @Operation(operationId = "getTopic", summary = "One topic with its rules")
+    @APIResponse(responseCode = "200", description = "The topic")
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TopicView get(@PathParam("slug") String slug) {
         return QuarkusTransaction.joiningExisting().call(() -> TopicView.of(find(slug)));
     }
@@ -75,6 +96,13 @@ public class TopicResource {
     @PUT
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putTopic", summary = "Create or replace a topic",
+            description = "Applies to entries consumed from now on; POST /topics/retag applies it to stored papers.")
+    @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Slug, name, description or rules refused; the problem names which", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or wrong bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("slug") String slug, @Valid @NotNull TopicUpdate update, @Context UriInfo uri) {
         if (!SLUG.matcher(slug).matches() || slug.length() > 64 || slug.equals("retag")) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-slug",
@@ -107,6 +135,11 @@ public class TopicResource {
 
     @DELETE
     @Path("/{slug}")
+    @Operation(operationId = "deleteTopic", summary = "Remove a topic")
+    @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", description = "No or wrong bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("slug") String slug) {
         QuarkusTransaction.requiringNew().run(() -> find(slug).delete());
         taxonomy.reload();
@@ -115,6 +148,12 @@ public class TopicResource {
 
     @POST
     @Path("/retag")
+    @Operation(operationId = "startRetag", summary = "Re-tag every stored paper with the current rules",
+            description = "Runs in the background; the Location header is its progress.")
+    @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "202", description = "Started")
+    @APIResponse(responseCode = "401", description = "No or wrong bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A re-tag is already running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retag(@Context UriInfo uri) {
         Retagging.Progress started = retagging.start().orElseThrow(() -> new ProblemException(Response.Status.CONFLICT,
                 "retag-running", "A re-tag is already running: " + retagging.current().map(Retagging.Progress::id).orElse("")));
@@ -124,6 +163,9 @@ public class TopicResource {
 
     @GET
     @Path("/retag/{id}")
+    @Operation(operationId = "getRetagProgress", summary = "A re-tag run's progress")
+    @APIResponse(responseCode = "200", description = "The run's progress")
+    @APIResponse(responseCode = "404", description = "No such run (only the latest is kept)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Retagging.Progress retagProgress(@PathParam("id") String id) {
         return retagging.progress(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "not-found",
                 "No re-tag run " + id + " (only the latest run is kept)."));

@@ -1,5 +1,6 @@
 package dev.paperstream.ingest.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +47,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * A plain {@link KafkaProducer} rather than a SmallRye emitter: the POST must answer within a few seconds when
  * Kafka is down, which needs exact control of the producer's own timeouts ({@code max.block.ms} for a send without
  * metadata, {@code delivery.timeout.ms} for an unacknowledged record) and a per-record acknowledgement to wait on,
- * with no emitter buffer or overflow strategy in between.
+ * with no emitter buffer or overflow strategy in between. Being nobody's but ours, the producer is bound to the
+ * metrics registry here, and each record carries the request's trace context (W3C {@code traceparent}) in its headers,
+ * so enrich-service continues the trace of the POST that sent it.
  */
 @ApplicationScoped
 public class DigestEntryPublisher {
@@ -49,9 +58,11 @@ public class DigestEntryPublisher {
     private final ObjectMapper json;
     private final Duration deliveryTimeout;
     private final long maxMessageSize;
+    private final KafkaClientMetrics producerMetrics;
+    private final TextMapPropagator tracePropagator;
 
     public DigestEntryPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            IngestConfig config, ObjectMapper json) {
+            IngestConfig config, ObjectMapper json, MeterRegistry registry, OpenTelemetry openTelemetry) {
         IngestConfig.Publish publish = config.publish();
         this.json = json;
         this.deliveryTimeout = publish.deliveryTimeout();
@@ -71,6 +82,9 @@ public class DigestEntryPublisher {
                 Map.entry(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
                 Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        this.tracePropagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     /**
@@ -92,8 +106,11 @@ public class DigestEntryPublisher {
         // every record sent expires within the delivery timeout of its send; the margin lets the expiry arrive
         long deadline = System.nanoTime() + deliveryTimeout.plusMillis(500).toNanos();
         for (int i = 0; i < payloads.size(); i++) {
-            Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES,
-                    digest.entries().get(i).paperId(), payloads.get(i)));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DIGEST_ENTRIES,
+                    digest.entries().get(i).paperId(), payloads.get(i));
+            tracePropagator.inject(Context.current(), record.headers(),
+                    (headers, name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            Future<RecordMetadata> ack = producer.send(record);
             acks.add(ack);
             // a send that found no metadata within max.block.ms returns an already failed future: each further
             // send would block as long again, so stop at the first
@@ -170,6 +187,7 @@ public class DigestEntryPublisher {
 
     @PreDestroy
     void close() {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

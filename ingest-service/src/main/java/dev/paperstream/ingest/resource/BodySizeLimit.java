@@ -38,11 +38,13 @@ public class BodySizeLimit {
     private final long limit;
     private final long drain;
     private final ObjectMapper json;
+    private final DigestOutcomes outcomes;
 
-    public BodySizeLimit(IngestConfig config, ObjectMapper json) {
+    public BodySizeLimit(IngestConfig config, ObjectMapper json, DigestOutcomes outcomes) {
         this.limit = config.maxBodySize().asLongValue();
         this.drain = config.refusedBodyDrain().asLongValue();
         this.json = json;
+        this.outcomes = outcomes;
     }
 
     void install(@Observes Router router) {
@@ -89,6 +91,7 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context) {
+        outcomes.refused("digest-too-large");
         Problem problem = new Problem(Problem.TYPE_BASE + "digest-too-large",
                 Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase(), 413,
                 DigestTooLargeException.bodyOver(limit).getMessage(), context.request().path());

@@ -17,11 +17,19 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.paperstream.http.Problem;
 import dev.paperstream.ingest.config.IngestConfig;
 import dev.paperstream.ingest.domain.DigestFormat;
 import dev.paperstream.ingest.domain.DigestTooLargeException;
@@ -48,7 +56,12 @@ import jakarta.ws.rs.core.UriInfo;
  * Every media type is let in and dispatched here, so an unknown one gets this service's 415 problem.
  */
 @Path("/digests")
+@Tag(name = "Digests", description = "Digests in: each becomes entries on Kafka exactly once, or a refusal")
+@SecurityScheme(securitySchemeName = DigestResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A token from the server's PAPERSTREAM_API_TOKENS")
 public class DigestResource {
+
+    static final String BEARER = "bearerToken";
 
     private static final Set<String> PARAMETERS = Set.of("date", "year", "source");
 
@@ -68,23 +81,34 @@ public class DigestResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a digest", description = "text/plain (a digest page), application/json (a JSON "
-            + "digest or the Hugging Face daily-papers list) or application/atom+xml (an arXiv Atom feed). Needs "
-            + "Authorization: Bearer <token>.")
+    @Operation(operationId = "submitDigest", summary = "Submit a digest", description = "text/plain (a digest page), "
+            + "application/json (a JSON digest or the Hugging Face daily-papers list) or application/atom+xml (an arXiv "
+            + "Atom feed).")
+    @SecurityRequirement(name = BEARER)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "202", description = "Accepted: every entry is on Kafka; a page's lines that are in no "
-            + "entry are listed in unplaced", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReceiptResponse.class)))
+            + "entry are listed in unplaced", headers = @Header(
+            name = "Location", description = "The digest's progress on query-service", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptResponse.class)))
     @APIResponse(responseCode = "200", description = "Already accepted earlier: the first receipt",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReceiptResponse.class)))
-    @APIResponse(responseCode = "400", description = "Not a readable digest, or a page with text but no title "
-            + "followed by an abstract (the detail names its lines)")
-    @APIResponse(responseCode = "401", description = "No or wrong bearer token")
-    @APIResponse(responseCode = "413", description = "Body or entry count over the limit")
-    @APIResponse(responseCode = "415", description = "Unsupported media type")
-    @APIResponse(responseCode = "503", description = "Kafka or the database unreachable; retry after Retry-After")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptResponse.class)))
+    @APIResponse(responseCode = "400", description = "Not a readable digest, a parameter refused, or a page with text but "
+            + "no title followed by an abstract (the detail names its lines)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or wrong bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body or entry count over the limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Unsupported media type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka or the database unreachable; retry after Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "Names the digest: the same key again gets the first receipt (1 to 200 visible ASCII characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Parameter(description = "The digest's date, YYYY-MM-DD; wins over one the body names")
             @QueryParam("date") String date,

@@ -39,7 +39,7 @@ public class DigestResource {
     }
 
     @GET
-    @Operation(summary = "Digests, newest first, with entries received and enriched")
+    @Operation(operationId = "listDigests", summary = "Digests, newest first, with entries received and enriched")
     @APIResponse(responseCode = "200", description = "A page of digests", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "digests", value = ApiExamples.DIGEST_PAGE)))
     @APIResponse(responseCode = "400", description = "limit or cursor refused", content = @Content(
@@ -70,12 +70,14 @@ public class DigestResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One digest's progress: complete once every received entry is enriched",
+    @Operation(operationId = "getDigest", summary = "One digest's progress: complete once every received entry is enriched",
             description = "Poll this after POSTing a digest to ingest until status is complete.")
     @APIResponse(responseCode = "200", description = "The digest", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "digest", value = ApiExamples.DIGEST)))
     @APIResponse(responseCode = "404", description = "Neither ingest nor the catalogue know this digest", content = @Content(
             mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A query parameter this endpoint does not take",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DigestProgress get(@Parameter(example = "d-2026-03-14") @PathParam("id") String id) {
         if (!Params.storable(id)) {
             throw unknownDigest(id);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,18 +42,27 @@ public class FeedResource {
 
     private final PaperListingRepository listing;
     private final TopicRepository topics;
+    private final String base;
 
-    FeedResource(PaperListingRepository listing, TopicRepository topics) {
+    /**
+     * @param baseUrl where readers reach this service: a feed's absolute links start with it, never with the request's
+     *                {@code Host} header, which a client (or a cache in between) chooses
+     */
+    FeedResource(PaperListingRepository listing, TopicRepository topics,
+            @ConfigProperty(name = "paperstream.query.base-url") String baseUrl) {
         this.listing = listing;
         this.topics = topics;
+        this.base = baseUrl.replaceAll("/+$", "") + "/";
     }
 
     @GET
     @Path("/topics/{slug}.atom")
-    @Operation(summary = "The newest 50 papers of a topic as an Atom feed")
+    @Operation(operationId = "getTopicFeed", summary = "The newest 50 papers of a topic as an Atom feed")
     @APIResponse(responseCode = "200", description = "Atom 1.0 feed", content = @Content(
             mediaType = AtomFeed.MEDIA_TYPE, examples = @ExampleObject(name = "feed", value = ApiExamples.FEED)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A query parameter this endpoint does not take",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public String topic(@Parameter(example = "peft") @PathParam("slug") String slug, @Context UriInfo uri) {
         String name = (Params.storable(slug) ? topics.name(slug) : Optional.<String>empty())
                 .orElseThrow(() -> new UnknownResourceException("no topic " + slug + "; GET /topics lists the topics"));
@@ -62,7 +72,7 @@ public class FeedResource {
 
     @GET
     @Path("/search.atom")
-    @Operation(summary = "The newest 50 papers matching a search as an Atom feed")
+    @Operation(operationId = "getSearchFeed", summary = "The newest 50 papers matching a search as an Atom feed")
     @APIResponse(responseCode = "200", description = "Atom 1.0 feed", content = @Content(
             mediaType = AtomFeed.MEDIA_TYPE, examples = @ExampleObject(name = "feed", value = ApiExamples.FEED)))
     @APIResponse(responseCode = "400", description = "q missing or too long", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -77,7 +87,6 @@ public class FeedResource {
     }
 
     private String feed(String id, String title, PaperFilter filter, UriInfo uri, String alternatePath) {
-        String base = uri.getBaseUri().toString();
         List<AtomFeed.Entry> entries = listing.find(filter, null, FEED_SIZE).stream()
                 .map(row -> new AtomFeed.Entry(
                         TAG + "paper:" + row.paper().id(),
@@ -88,7 +97,9 @@ public class FeedResource {
                         Snippet.shorten(row.abstractStart(), SUMMARY_LENGTH),
                         row.paper().topics()))
                 .toList();
-        return new AtomFeed(id, title, uri.getRequestUri().toString(), base + alternatePath, entries).toXml();
+        String query = uri.getRequestUri().getRawQuery();
+        String self = base + uri.getRequestUri().getRawPath().replaceFirst("^/", "") + (query == null ? "" : "?" + query);
+        return new AtomFeed(id, title, self, base + alternatePath, entries).toXml();
     }
 
     private static String encode(String text) {

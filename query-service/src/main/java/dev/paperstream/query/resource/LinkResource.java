@@ -31,7 +31,7 @@ public class LinkResource {
     }
 
     @GET
-    @Operation(summary = "Link targets with the papers that link them, most linked first")
+    @Operation(operationId = "listLinks", summary = "Link targets with the papers that link them, most linked first")
     @APIResponse(responseCode = "200", description = "Targets", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "code", value = ApiExamples.LINKS)))
     @APIResponse(responseCode = "400", description = "kind or limit refused", content = @Content(

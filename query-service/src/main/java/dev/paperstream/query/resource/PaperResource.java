@@ -60,7 +60,7 @@ public class PaperResource {
     }
 
     @GET
-    @Operation(summary = "List and search papers",
+    @Operation(operationId = "listPapers", summary = "List and search papers",
             description = "Newest first, or best match first when q is given (relevance ranks the newest 300 "
                     + "matches; sort=recent reaches every match). All given filters must match. Page with "
                     + "nextCursor until it is null; a cursor only works with the parameters it came from.")
@@ -123,7 +123,7 @@ public class PaperResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One paper with its authors, categories, upvotes, topics (score, evidence), links, mentions "
+    @Operation(operationId = "getPaper", summary = "One paper with its authors, categories, upvotes, topics (score, evidence), links, mentions "
             + "and digest appearances",
             description = "The id is the catalogue's (arxiv-2403.09611, title-…) or an arXiv id as people write it "
                     + "(2403.09611, arXiv:2403.09611v2, hep-th/9901001), which answers 308 with the paper's "
@@ -134,6 +134,8 @@ public class PaperResource {
     @APIResponse(responseCode = "308", description = "An arXiv id written another way: Location is the paper's path")
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
+    @APIResponse(responseCode = "400", description = "A query parameter this endpoint does not take",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public PaperDetail get(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id,
                            @Context UriInfo uri) {
         if (!Params.storable(id)) {
@@ -164,7 +166,7 @@ public class PaperResource {
 
     @GET
     @Path("/{id}/related")
-    @Operation(summary = "The 10 papers most related to this one",
+    @Operation(operationId = "getRelatedPapers", summary = "The 10 papers most related to this one",
             description = "Scored on shared topics, shared models and benchmarks, and title similarity; "
                     + "why says which applied.")
     @APIResponse(responseCode = "200", description = "Related papers, best first", content = @Content(
@@ -172,6 +174,8 @@ public class PaperResource {
     @APIResponse(responseCode = "308", description = "An arXiv id written another way: Location is the paper's path")
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.UNKNOWN_PAPER)))
+    @APIResponse(responseCode = "400", description = "A query parameter this endpoint does not take",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public RelatedPapers related(@Parameter(example = "arxiv-2403.09611") @PathParam("id") String id,
                                  @Context UriInfo uri) {
         if (!Params.storable(id)) {

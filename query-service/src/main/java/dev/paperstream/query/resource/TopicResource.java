@@ -34,16 +34,18 @@ public class TopicResource {
     }
 
     @GET
-    @Operation(summary = "Every topic with its paper count", description = "A JSON array, by slug.")
+    @Operation(operationId = "listTopics", summary = "Every topic with its paper count", description = "A JSON array, by slug.")
     @APIResponse(responseCode = "200", description = "Topics by slug", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "topics", value = ApiExamples.TOPICS)))
+    @APIResponse(responseCode = "400", description = "A query parameter this endpoint does not take",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public List<TopicCount> list() {
         return topics.all();
     }
 
     @GET
     @Path("/trending")
-    @Operation(summary = "Topics by papers first seen in a window against the window before, rising first")
+    @Operation(operationId = "getTrendingTopics", summary = "Topics by papers first seen in a window against the window before, rising first")
     @APIResponse(responseCode = "200", description = "Topic counts in both windows", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "trending", value = ApiExamples.TRENDING)))
     @APIResponse(responseCode = "400", description = "window or asOf refused", content = @Content(

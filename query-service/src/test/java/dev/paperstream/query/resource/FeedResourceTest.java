@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,21 @@ class FeedResourceTest {
         assertThat(entries).hasSize(1);
         assertThat(text(entries.get(0), "title")).isEqualTo(AGENT_TITLE);
         assertThat(children(entries.get(0), "link").get(0).getAttribute("href")).endsWith("/papers/" + AGENT);
+    }
+
+    @Test
+    void aForgedHostHeaderAppearsNowhereInTheFeed() throws Exception {
+        byte[] body = given().header("Host", "evil.example").header("X-Forwarded-Host", "evil.example")
+                .queryParam("q", "books flights").when().get("/feeds/search.atom").then()
+                .statusCode(200).extract().asByteArray();
+        assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("evil.example");
+        Element feed = parseAtom(body);
+        List<String> links = children(feed, "link").stream().map(link -> link.getAttribute("href")).toList();
+        assertThat(links).hasSize(2);
+        assertThat(links.get(0)).startsWith("http://localhost:8083/feeds/search.atom?q=books");
+        assertThat(links.get(1)).isEqualTo("http://localhost:8083/papers?sort=recent&q=books+flights");
+        assertThat(children(children(feed, "entry").get(0), "link").get(0).getAttribute("href"))
+                .isEqualTo("http://localhost:8083/papers/" + AGENT);
     }
 
     @Test

@@ -1,0 +1,28 @@
+package dev.paperstream.devstack;
+
+import java.util.Arrays;
+
+/** Reads one sample out of a Prometheus text exposition, as a scraper would see it. */
+public final class PrometheusText {
+
+    private PrometheusText() {
+    }
+
+    /**
+     * The sum of every sample of {@code name} whose labels include all of {@code labels} (each written as
+     * {@code key="value"}); 0 when there is none, as for a counter never incremented.
+     */
+    public static double sum(String exposition, String name, String... labels) {
+        return exposition.lines()
+                .filter(line -> !line.startsWith("#"))
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Whether any sample of {@code name} is exposed at all. */
+    public static boolean has(String exposition, String name) {
+        return exposition.lines().anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
+    }
+}
