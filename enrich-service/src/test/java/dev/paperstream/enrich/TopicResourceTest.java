@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.paperstream.devstack.KafkaBrokerTestResource;
 import dev.paperstream.devstack.PostgresDatabaseTestResource;
+import dev.paperstream.enrich.service.RequestedRetagsOnStart;
 import dev.paperstream.enrich.support.Db;
 import dev.paperstream.enrich.support.Entries;
 import dev.paperstream.enrich.support.Events;
@@ -37,6 +40,9 @@ import io.restassured.http.ContentType;
 class TopicResourceTest {
 
     private static final String TOKEN = "Bearer test-token";
+
+    @Inject
+    RequestedRetagsOnStart requestedRetags;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @BeforeAll
@@ -83,7 +89,7 @@ class TopicResourceTest {
         put("bad-rules", "{\"name\": \"Bad\", \"rules\": {\"terms\": {\"lora\": \"high\"}}}").statusCode(400)
                 .body("detail", equalTo("rules.terms['lora'] must be a number"));
         put("bad-rules", "{\"name\": \"Bad\", \"rules\": {\"terms\": {\"lora\": 1}, \"threshold\": 0}}").statusCode(400)
-                .body("detail", equalTo("threshold must be positive"));
+                .body("detail", equalTo("rules.threshold must be positive"));
         put("bad-rules", "{\"name\": \"Bad\", \"rules\": {\"terms\": {\"ünïcode\": 1}}}").statusCode(400)
                 .body("type", equalTo("https://paperstream.dev/problems/invalid-rules"));
         put("Bad_Slug", "{\"name\": \"Bad\", \"rules\": {\"terms\": {}}}").statusCode(400)
@@ -92,6 +98,73 @@ class TopicResourceTest {
                 .body("detail", equalTo("name must not be blank"));
         put("broken", "{\"name\": ").statusCode(400).contentType("application/problem+json");
         given().get("/topics/bad-rules").then().statusCode(404);
+    }
+
+    @Test
+    void rulesAreValidatedLikeAnyInputAndARefusedEditChangesNothing() {
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1e308}}}").statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("https://paperstream.dev/problems/invalid-rules"))
+                .body("detail", equalTo("rules.terms['lora'] must be a finite number between -1000 and 1000"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1}, \"titleBoost\": -1}}").statusCode(400)
+                .body("detail", equalTo("rules.titleBoost must not be negative"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1}, \"threshold\": 1e9}}").statusCode(400)
+                .body("detail", equalTo("rules.threshold must be a finite number between -1000 and 1000"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lo\\u0007ra\": 1}}}").statusCode(400)
+                .body("detail", equalTo("rules.terms must not contain control characters (U+0007)"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"" + "a".repeat(101) + "\": 1}}}").statusCode(400)
+                .body("detail", equalTo("rules.terms['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...']: a phrase may have at most 100 characters"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"a b c d e f g h i\": 1}}}").statusCode(400)
+                .body("detail", equalTo("rules.terms['a b c d e f g h i']: a phrase may have at most 8 words"));
+        StringBuilder many = new StringBuilder("{\"name\": \"H\", \"rules\": {\"terms\": {");
+        for (int i = 0; i < 2001; i++) {
+            many.append(i == 0 ? "" : ",").append("\"w").append(i).append("\": 1");
+        }
+        put("hostile", many.append("}}}").toString()).statusCode(400)
+                .body("detail", equalTo("rules.terms may hold at most 2000 phrases, not 2001"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"x\": 1}, \"model\": {\"bias\": -1, \"terms\": {\"lo*\": 1}}}}")
+                .statusCode(400).body("detail", equalTo("rules.model.terms['lo*'] must be exact words, without *"));
+        put("hostile", "{\"name\": \"H\\u0000\", \"rules\": {\"terms\": {\"x\": 1}}}").statusCode(400)
+                .body("type", equalTo("https://paperstream.dev/problems/invalid-topic"))
+                .body("detail", equalTo("name must not contain control characters"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"x\": 1}}, \"examples\": [{\"abstract\": \"no title\"}]}")
+                .statusCode(400).body("detail", equalTo("examples[0] must be {\"title\": text, \"abstract\": text}"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"x\": 1}}, \"examples\": {\"title\": \"T\"}}")
+                .statusCode(400).body("detail", equalTo("examples must be an array of {\"title\", \"abstract\"}"));
+        given().get("/topics/hostile").then().statusCode(404);
+
+        put("peft", "{\"name\": \"P\", \"rules\": {\"terms\": {\"lora\": \"x\"}}}").statusCode(400);
+        given().get("/topics/peft").then().statusCode(200).body("name", equalTo("Parameter-efficient fine-tuning"))
+                .body("editedByUser", equalTo(false)).body("rules.model.terms", notNullValue());
+    }
+
+    @Test
+    void aTopicGivenByExamplePapersIsStoredWithThemAndMarkedAsTheUsers() {
+        put("cell-imaging", """
+                {"name": "Cell imaging", "rules": {"terms": {}},
+                 "examples": [{"title": "Counting Cells in Microscopy Images", "abstract": "Fluorescence microscopy of stained nuclei."},
+                              {"title": "Segmenting Nuclei", "abstract": "Microscopy nuclei segmentation with stained tissue."}]}""")
+                .statusCode(201).body("examples.title", hasItems("Counting Cells in Microscopy Images", "Segmenting Nuclei"))
+                .body("editedByUser", equalTo(true));
+        given().get("/topics/cell-imaging").then().statusCode(200).body("examples", hasSize(2));
+        given().header("Authorization", TOKEN).delete("/topics/cell-imaging").then().statusCode(204);
+    }
+
+    @Test
+    void aRetagAMigrationAskedForRunsOnceAndIsMarkedDone() {
+        Db.execute("""
+                insert into paper (id, title, abstract, first_seen, last_seen, first_digest_id, first_position)
+                values ('title-0000000000000071', 'LoRA Adapters for Tiny Models',
+                        'We fine-tune with LoRA, a parameter-efficient low-rank adaptation.', '2026-01-02', '2026-01-02', 'd-old', 1)""");
+        Db.execute("""
+                insert into paper_topic (paper_id, topic_slug, score, evidence, first_seen)
+                values ('title-0000000000000071', 'legal', 0.9, '{law}', '2026-01-02')""");
+        Db.execute("insert into retag_request (reason) values ('test: a changed default taxonomy')");
+        requestedRetags.runPending();
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(Db.count("select count(*) from retag_request where done_at is null")).isZero());
+        assertThat(Db.rows("select topic_slug from paper_topic where paper_id = 'title-0000000000000071'"))
+                .containsExactly(List.of("peft"));
+        assertThat(Db.count("select version from paper where id = 'title-0000000000000071'")).isEqualTo(2);
     }
 
     @Test

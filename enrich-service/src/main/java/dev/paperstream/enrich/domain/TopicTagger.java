@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Assigns topics to a paper from weighted phrases (see {@link TopicRules}). One pass over the words of title and
+ * Assigns topics to a paper from weighted phrases (see {@link TopicRules}), a topic's learned linear model over
+ * its rules' verdict and the paper's words (see {@link TopicModel}), and a topic's example papers. One pass over the words of title and
  * abstract: each word walks a character trie of all rule words (so prefix terms cost nothing extra), and each word
  * that starts a phrase checks the following words. A phrase counts fully once, half for a few repeats, boosted in
  * the title, and a fifth when the text only names it in passing ("unlike RLHF", "without LoRA", "tool-free").
  * A topic is assigned when its evidence reaches the topic's threshold, includes at least one distinctive phrase,
  * and either names the topic in the title or is not far weaker than the paper's strongest topic. The score maps evidence to [0, 1]: 0.5 at the threshold,
  * 0.75 at twice the threshold.
+ * A topic with a model is also assigned where its model gives even odds or better (the score is then the larger of
+ * the two), and a topic with example
+ * papers is also assigned when the paper covers enough of the examples' distinctive words.
+ * Model terms and example words are matched by the same trie in the same pass, so tagging stays linear in the text.
  * Immutable and thread-safe; build a new one when the rules change.
  */
 public final class TopicTagger {
@@ -35,8 +40,19 @@ public final class TopicTagger {
     private static final double ANCHOR_WEIGHT = 1.0;
     /** Topics far weaker than the paper's strongest one are side remarks, not main subjects. */
     private static final double RELATIVE_CUTOFF = 0.4;
+    /**
+     * Share of a topic's example words (each weighted by the share of examples using it) a paper must contain to be
+     * like the examples; chosen on the training papers by giving each topic five of its papers as examples.
+     */
+    static final double EXAMPLE_COVERAGE = 0.2;
+    private static final int RULE = 0;
+    private static final int MODEL = 1;
+    private static final int EXAMPLE = 2;
 
     private final Topic[] topics;
+    private final TopicModel[] models;
+    /** Per topic, the summed weights of its example words; 0 for a topic without examples. */
+    private final double[] exampleMass;
     private final WordTrie trie = new WordTrie();
     /** Suffix words ({@code *bench}) are few, so each text word is simply compared with all of them. */
     private final List<Suffix> suffixes = new ArrayList<>();
@@ -48,10 +64,22 @@ public final class TopicTagger {
 
     public TopicTagger(List<Topic> taxonomy) {
         this.topics = taxonomy.toArray(Topic[]::new);
+        this.models = new TopicModel[topics.length];
+        this.exampleMass = new double[topics.length];
         List<Phrase> all = new ArrayList<>();
         for (int t = 0; t < topics.length; t++) {
             for (Map.Entry<String, Double> term : topics[t].rules().terms().entrySet()) {
-                all.add(new Phrase(t, term.getValue(), compile(term.getKey())));
+                all.add(new Phrase(t, RULE, term.getValue(), compile(term.getKey()), null));
+            }
+            models[t] = topics[t].rules().model();
+            if (models[t] != null) {
+                for (Map.Entry<String, Double> term : models[t].terms().entrySet()) {
+                    all.add(new Phrase(t, MODEL, term.getValue(), compile(term.getKey()), null));
+                }
+            }
+            for (ExampleWords.Word word : ExampleWords.of(topics[t].examples())) {
+                all.add(new Phrase(t, EXAMPLE, word.weight(), compile(word.word()), word.examples()));
+                exampleMass[t] += word.weight();
             }
         }
         for (String cue : PASSING_BEFORE) {
@@ -83,24 +111,83 @@ public final class TopicTagger {
 
     /** The topics of a paper, best first; empty when nothing fits. */
     public List<TopicMatch> tag(String title, String abstractText) {
-        Scratch s = scratch.get();
-        s.reset();
-        scan(TextTokens.of(title), true, s);
-        scan(TextTokens.of(abstractText), false, s);
+        Scratch s = scan(title, abstractText);
+        boolean[] byRules = ruleVerdicts(s);
         List<TopicMatch> matches = new ArrayList<>();
-        double best = 0;
         for (int t = 0; t < topics.length; t++) {
-            best = Math.max(best, s.raw[t]);
-        }
-        for (int t = 0; t < topics.length; t++) {
-            double score = score(t, s);
-            boolean mainSubject = s.titleAnchored[t] || s.raw[t] >= best * RELATIVE_CUTOFF;
-            if (s.anchored[t] && s.raw[t] >= topics[t].rules().threshold() && mainSubject) {
-                matches.add(new TopicMatch(topics[t].slug(), Math.round(score * 1000) / 1000.0, evidence(t, s)));
+            double score;
+            score = byRules[t] ? score(t, s) : 0;
+            if (models[t] != null) {
+                score = Math.max(score, 1 / (1 + Math.exp(-logit(t, byRules[t], s))));
+            }
+            boolean likeExamples = exampleMass[t] > 0 && s.exampleSum[t] >= EXAMPLE_COVERAGE * exampleMass[t];
+            if (likeExamples && score < 0.5) {
+                score = 1 - Math.pow(0.5, s.exampleSum[t] / (EXAMPLE_COVERAGE * exampleMass[t]));
+            }
+            if (score >= 0.5) {
+                List<String> evidence = evidence(t, s, likeExamples);
+                if (!evidence.isEmpty()) {
+                    matches.add(new TopicMatch(topics[t].slug(), Math.round(score * 1000) / 1000.0, evidence));
+                }
             }
         }
         matches.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::slug));
         return matches;
+    }
+
+    /** What the phrase rules alone say of each topic, in taxonomy order; what a model is trained beside. */
+    public record RuleVerdicts(double[] strength, boolean[] assigned) {
+    }
+
+    public RuleVerdicts ruleVerdicts(String title, String abstractText) {
+        Scratch s = scan(title, abstractText);
+        double[] strength = new double[topics.length];
+        for (int t = 0; t < topics.length; t++) {
+            strength[t] = ruleStrength(t, s);
+        }
+        return new RuleVerdicts(strength, ruleVerdicts(s));
+    }
+
+    private Scratch scan(String title, String abstractText) {
+        Scratch s = scratch.get();
+        s.reset();
+        scan(TextTokens.of(title), true, s);
+        scan(TextTokens.of(abstractText), false, s);
+        for (int slot = 0; slot < s.touched; slot++) {
+            Phrase phrase = phrases[s.phraseAt[slot]];
+            if (phrase.kind == MODEL) {
+                double x = (s.titleHits[slot] > 0 ? 1 : 0) + (s.abstractHits[slot] > 0 ? 1 : 0);
+                s.contribution[slot] = phrase.weight * x;
+                s.modelSum[phrase.topic] += s.contribution[slot];
+            } else if (phrase.kind == EXAMPLE) {
+                s.contribution[slot] = phrase.weight;
+                s.exampleSum[phrase.topic] += phrase.weight;
+            }
+        }
+        return s;
+    }
+
+    private boolean[] ruleVerdicts(Scratch s) {
+        double best = 0;
+        for (int t = 0; t < topics.length; t++) {
+            best = Math.max(best, s.raw[t]);
+        }
+        boolean[] assigned = new boolean[topics.length];
+        for (int t = 0; t < topics.length; t++) {
+            boolean mainSubject = s.titleAnchored[t] || s.raw[t] >= best * RELATIVE_CUTOFF;
+            assigned[t] = s.anchored[t] && s.raw[t] >= topics[t].rules().threshold() && mainSubject;
+        }
+        return assigned;
+    }
+
+    private double ruleStrength(int topic, Scratch s) {
+        return Math.min(Math.max(s.raw[topic], 0) / topics[topic].rules().threshold(), TopicModel.MAX_RULE_STRENGTH);
+    }
+
+    private double logit(int topic, boolean byRules, Scratch s) {
+        TopicModel model = models[topic];
+        return model.bias() + (byRules ? model.ruleMatch() : 0) + model.ruleStrength() * ruleStrength(topic, s)
+                + s.modelSum[topic];
     }
 
     private double score(int topic, Scratch s) {
@@ -158,6 +245,15 @@ public final class TopicTagger {
     private void count(int p, int first, int last, TextTokens tokens, boolean title, Scratch s) {
         Phrase phrase = phrases[p];
         int slot = s.slotOf(p);
+        if (phrase.kind != RULE) {
+            if (title) {
+                s.titleHits[slot]++;
+            } else {
+                s.abstractHits[slot]++;
+            }
+            remember(slot, first, last, tokens, s);
+            return;
+        }
         double factor;
         if (title) {
             factor = s.titleHits[slot]++ == 0 ? topics[phrase.topic].rules().titleBoost() : 0;
@@ -175,7 +271,13 @@ public final class TopicTagger {
             s.titleAnchored[phrase.topic] |= title;
         }
         s.contribution[slot] += contribution;
-        if (s.evidenceText[slot] == null && phrase.weight > 0) {
+        if (phrase.weight > 0) {
+            remember(slot, first, last, tokens, s);
+        }
+    }
+
+    private static void remember(int slot, int first, int last, TextTokens tokens, Scratch s) {
+        if (s.evidenceText[slot] == null) {
             s.evidenceText[slot] = tokens.text();
             s.evidenceStart[slot] = tokens.start(first);
             s.evidenceEnd[slot] = tokens.end(last);
@@ -191,17 +293,27 @@ public final class TopicTagger {
         return last + 1 < n && s.hasFlag(last + 1, passingAfter);
     }
 
-    private List<String> evidence(int topic, Scratch s) {
+    /**
+     * The phrases that decided a topic as written in the text, strongest first: rule phrases, then the words the model
+     * weighs most, then, when the paper is like the topic's examples, the nearest example and the shared words.
+     */
+    private List<String> evidence(int topic, Scratch s, boolean likeExamples) {
         Integer[] slots = new Integer[s.touched];
         int count = 0;
         for (int slot = 0; slot < s.touched; slot++) {
-            if (phrases[s.phraseAt[slot]].topic == topic && s.evidenceText[slot] != null && s.contribution[slot] > 0) {
+            Phrase phrase = phrases[s.phraseAt[slot]];
+            boolean counts = phrase.kind != EXAMPLE || likeExamples;
+            if (phrase.topic == topic && counts && s.evidenceText[slot] != null && s.contribution[slot] > 0) {
                 slots[count++] = slot;
             }
         }
-        Arrays.sort(slots, 0, count, Comparator.comparingDouble((Integer slot) -> s.contribution[slot]).reversed());
+        Arrays.sort(slots, 0, count, Comparator.comparingInt((Integer slot) -> phrases[s.phraseAt[slot]].kind)
+                .thenComparing(Comparator.comparingDouble((Integer slot) -> s.contribution[slot]).reversed()));
         Set<String> phrasesSeen = new LinkedHashSet<>();
         List<String> out = new ArrayList<>();
+        if (likeExamples) {
+            out.add("like example: " + nearestExample(topic, slots, count, s));
+        }
         for (int i = 0; i < count && out.size() < MAX_EVIDENCE; i++) {
             int slot = slots[i];
             String quote = s.evidenceText[slot].substring(s.evidenceStart[slot], s.evidenceEnd[slot]);
@@ -210,6 +322,28 @@ public final class TopicTagger {
             }
         }
         return out;
+    }
+
+    /** The example sharing the largest share of its words with the paper. */
+    private String nearestExample(int topic, Integer[] slots, int count, Scratch s) {
+        List<TopicExample> examples = topics[topic].examples();
+        int[] shared = new int[examples.size()];
+        for (int i = 0; i < count; i++) {
+            Phrase phrase = phrases[s.phraseAt[slots[i]]];
+            if (phrase.kind == EXAMPLE) {
+                for (int e : phrase.examples) {
+                    shared[e]++;
+                }
+            }
+        }
+        int[] size = ExampleWords.sizes(examples);
+        int nearest = 0;
+        for (int e = 1; e < shared.length; e++) {
+            if (shared[e] * (long) size[nearest] > shared[nearest] * (long) size[e]) {
+                nearest = e;
+            }
+        }
+        return examples.get(nearest).title();
     }
 
     private int[] compile(String term) {
@@ -238,7 +372,8 @@ public final class TopicTagger {
         return suffix.id;
     }
 
-    private record Phrase(int topic, double weight, int[] words) {
+    /** A phrase of one topic: a rule term, a model term or an example word ({@code examples}: which examples use it). */
+    private record Phrase(int topic, int kind, double weight, int[] words, int[] examples) {
     }
 
     private record Suffix(String word, int id) {
@@ -247,6 +382,8 @@ public final class TopicTagger {
     /** Per-thread working memory, so tagging allocates only its result. */
     static final class Scratch {
         final double[] raw;
+        final double[] modelSum;
+        final double[] exampleSum;
         final boolean[] anchored;
         final boolean[] titleAnchored;
         final int[] slotByPhrase;
@@ -264,6 +401,8 @@ public final class TopicTagger {
 
         Scratch(int phrases, int topics) {
             raw = new double[topics];
+            modelSum = new double[topics];
+            exampleSum = new double[topics];
             anchored = new boolean[topics];
             titleAnchored = new boolean[topics];
             slotByPhrase = new int[phrases];
@@ -272,6 +411,8 @@ public final class TopicTagger {
 
         void reset() {
             Arrays.fill(raw, 0);
+            Arrays.fill(modelSum, 0);
+            Arrays.fill(exampleSum, 0);
             Arrays.fill(anchored, false);
             Arrays.fill(titleAnchored, false);
             for (int slot = 0; slot < touched; slot++) {

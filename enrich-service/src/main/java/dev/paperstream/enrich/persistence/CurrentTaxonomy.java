@@ -33,10 +33,13 @@ public class CurrentTaxonomy {
         return current;
     }
 
-    /** Reads the topics again; call after they changed. */
+    /**
+     * Reads the topics again; call after they changed. A stored topic the service cannot use (written by hand in
+     * SQL, or by a version that checked less) is left out with an error in the log rather than stopping tagging.
+     */
     public synchronized void reload() {
-        List<Topic> topics = QuarkusTransaction.joiningExisting().call(
-                () -> TopicEntity.allBySlug().stream().map(TopicEntity::toTopic).toList());
+        List<Topic> topics = QuarkusTransaction.joiningExisting().call(() -> TopicEntity.allBySlug().stream()
+                .flatMap(row -> row.toUsableTopic().stream()).toList());
         enricher = new Enricher(new TopicTagger(topics), mentions);
     }
 }

@@ -12,10 +12,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.paperstream.enrich.domain.MentionDictionary;
 import dev.paperstream.enrich.domain.Topic;
+import dev.paperstream.enrich.domain.TopicExample;
+import dev.paperstream.enrich.domain.TopicModel;
 import dev.paperstream.enrich.domain.TopicRules;
 
 /**
@@ -24,7 +27,7 @@ import dev.paperstream.enrich.domain.TopicRules;
  */
 public final class RulesJson {
 
-    public static final String DEFAULT_TOPICS = "taxonomy/default-topics.json";
+    public static final String DEFAULT_TOPICS = "taxonomy/topics-v7.json";
     public static final String MODELS = "mentions/models.json";
     public static final String BENCHMARKS = "mentions/benchmarks.json";
 
@@ -42,18 +45,76 @@ public final class RulesJson {
         if (!terms.isObject()) {
             throw new IllegalArgumentException("rules.terms must be an object of phrase to weight");
         }
+        Map<String, Double> weights = weights(terms, "rules.terms");
+        double threshold = number(node, "threshold", TopicRules.DEFAULT_THRESHOLD, "rules.");
+        double titleBoost = number(node, "titleBoost", TopicRules.DEFAULT_TITLE_BOOST, "rules.");
+        JsonNode model = node.get("model");
+        try {
+            return new TopicRules(weights, threshold, titleBoost, model == null || model.isNull() ? null : model(model));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rules." + e.getMessage());
+        }
+    }
+
+    private static TopicModel model(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("rules.model must be an object");
+        }
+        JsonNode terms = node.path("terms");
+        if (!terms.isObject()) {
+            throw new IllegalArgumentException("rules.model.terms must be an object of phrase to weight");
+        }
+        return new TopicModel(number(node, "bias", 0, "rules.model."), number(node, "ruleMatch", 0, "rules.model."),
+                number(node, "ruleStrength", 0, "rules.model."), weights(terms, "rules.model.terms"));
+    }
+
+    private static Map<String, Double> weights(JsonNode terms, String field) {
+        if (terms.size() > TopicRules.MAX_TERMS) {
+            throw new IllegalArgumentException(field + " may hold at most " + TopicRules.MAX_TERMS + " phrases, not "
+                    + terms.size());
+        }
         Map<String, Double> weights = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = terms.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> term = fields.next();
             if (!term.getValue().isNumber()) {
-                throw new IllegalArgumentException("rules.terms['" + term.getKey() + "'] must be a number");
+                throw new IllegalArgumentException(field + "['" + term.getKey() + "'] must be a number");
             }
             weights.put(term.getKey(), term.getValue().asDouble());
         }
-        double threshold = number(node, "threshold", TopicRules.DEFAULT_THRESHOLD);
-        double titleBoost = number(node, "titleBoost", TopicRules.DEFAULT_TITLE_BOOST);
-        return new TopicRules(weights, threshold, titleBoost);
+        return weights;
+    }
+
+    /** Example papers from their JSON form, an array of {@code {"title", "abstract"}}. */
+    public static List<TopicExample> examples(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("examples must be an array of {\"title\", \"abstract\"}");
+        }
+        if (node.size() > Topic.MAX_EXAMPLES) {
+            throw new IllegalArgumentException("examples: at most " + Topic.MAX_EXAMPLES + " papers, not " + node.size());
+        }
+        List<TopicExample> examples = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode e = node.get(i);
+            if (!e.isObject() || !e.path("title").isTextual() || !(e.path("abstract").isTextual() || e.path("abstract").isMissingNode())) {
+                throw new IllegalArgumentException("examples[" + i + "] must be {\"title\": text, \"abstract\": text}");
+            }
+            try {
+                examples.add(new TopicExample(e.path("title").asText(), e.path("abstract").asText("")));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("examples[" + i + "]." + bad.getMessage());
+            }
+        }
+        return examples;
+    }
+
+    public static ArrayNode toJson(List<TopicExample> examples) {
+        ArrayNode array = JSON.createArrayNode();
+        examples.forEach(e -> array.addObject().put("title", e.title()).put("abstract", e.abstractText()));
+        return array;
     }
 
     public static ObjectNode toJson(TopicRules rules) {
@@ -62,6 +123,16 @@ public final class RulesJson {
         node.put("titleBoost", rules.titleBoost());
         ObjectNode terms = node.putObject("terms");
         rules.terms().forEach(terms::put);
+        TopicModel model = rules.model();
+        if (model != null) {
+            ObjectNode m = node.putObject("model");
+            m.put("bias", model.bias());
+            m.put("ruleMatch", model.ruleMatch());
+            m.put("ruleStrength", model.ruleStrength());
+            ObjectNode weights = m.putObject("terms");
+            model.terms().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(t -> weights.put(t.getKey(), t.getValue()));
+        }
         return node;
     }
 
@@ -99,13 +170,13 @@ public final class RulesJson {
         return new MentionDictionary(models, benchmarks);
     }
 
-    private static double number(JsonNode node, String field, double fallback) {
+    private static double number(JsonNode node, String field, double fallback, String prefix) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return fallback;
         }
         if (!value.isNumber()) {
-            throw new IllegalArgumentException("rules." + field + " must be a number");
+            throw new IllegalArgumentException(prefix + field + " must be a number");
         }
         return value.asDouble();
     }

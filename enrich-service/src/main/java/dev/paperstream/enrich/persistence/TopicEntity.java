@@ -2,6 +2,7 @@ package dev.paperstream.enrich.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 import dev.paperstream.enrich.domain.Topic;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.logging.Log;
 
 /** A row of the {@code topic} table: the taxonomy as deployed, rules included. */
 @Entity
@@ -32,6 +34,15 @@ public class TopicEntity extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String rules;
 
+    /** Example papers, {@code [{"title", "abstract"}]}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String examples = "[]";
+
+    /** Set by every edit through the API; default-topic migrations leave such topics as the deployment made them. */
+    @Column(name = "edited_by_user", nullable = false)
+    public boolean editedByUser;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -39,7 +50,18 @@ public class TopicEntity extends PanacheEntityBase {
         return list("order by slug");
     }
 
+    /** The topic, or empty (logged) when the stored row is one the service cannot use. */
+    public Optional<Topic> toUsableTopic() {
+        try {
+            return Optional.of(toTopic());
+        } catch (IllegalArgumentException e) {
+            Log.errorf("topic %s left out of tagging: %s", slug, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     public Topic toTopic() {
-        return new Topic(slug, name, description, RulesJson.rules(RulesJson.parse(rules)));
+        return new Topic(slug, name, description, RulesJson.rules(RulesJson.parse(rules)),
+                RulesJson.examples(RulesJson.parse(examples)));
     }
 }

@@ -2,6 +2,7 @@ package dev.paperstream.enrich.resource;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.paperstream.enrich.domain.Topic;
+import dev.paperstream.enrich.domain.TopicTagger;
 import dev.paperstream.enrich.persistence.CurrentTaxonomy;
 import dev.paperstream.enrich.persistence.RulesJson;
 import dev.paperstream.enrich.persistence.TopicEntity;
@@ -55,17 +58,19 @@ public class TopicResource {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    /** A topic with its rules (format in the README). */
-    public record TopicView(String slug, String name, String description, JsonNode rules, Instant updatedAt) {
+    /** A topic with its rules and example papers (format in the README). */
+    public record TopicView(String slug, String name, String description, JsonNode rules, JsonNode examples,
+            boolean editedByUser, Instant updatedAt) {
 
         static TopicView of(TopicEntity t) {
-            return new TopicView(t.slug, t.name, t.description, RulesJson.parse(t.rules), t.updatedAt);
+            return new TopicView(t.slug, t.name, t.description, RulesJson.parse(t.rules), RulesJson.parse(t.examples),
+                    t.editedByUser, t.updatedAt);
         }
     }
 
     /** The editable part of a topic. */
     public record TopicUpdate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-            @NotNull JsonNode rules) {
+            @NotNull JsonNode rules, JsonNode examples) {
     }
 
     private final CurrentTaxonomy taxonomy;
@@ -108,24 +113,29 @@ public class TopicResource {
             throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-slug",
                     "A topic slug is 1 to 64 lower-case letters, digits and single hyphens (not 'retag'): " + slug);
         }
-        String rules;
-        try {
-            rules = RulesJson.toJson(RulesJson.rules(update.rules())).toString();
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-rules", e.getMessage());
-        }
+        Topic topic = topic(slug, update);
         boolean created = QuarkusTransaction.requiringNew().call(() -> {
-            TopicEntity topic = TopicEntity.findById(slug);
-            boolean isNew = topic == null;
-            if (isNew) {
-                topic = new TopicEntity();
-                topic.slug = slug;
+            List<Topic> taxonomyAfter = new ArrayList<>();
+            for (TopicEntity other : TopicEntity.allBySlug()) {
+                if (!other.slug.equals(slug)) {
+                    other.toUsableTopic().ifPresent(taxonomyAfter::add);
+                }
             }
-            topic.name = update.name().strip();
-            topic.description = update.description() == null ? "" : update.description().strip();
-            topic.rules = rules;
-            topic.updatedAt = Instant.now();
-            topic.persist();
+            taxonomyAfter.add(topic);
+            check(taxonomyAfter);
+            TopicEntity entity = TopicEntity.findById(slug);
+            boolean isNew = entity == null;
+            if (isNew) {
+                entity = new TopicEntity();
+                entity.slug = slug;
+            }
+            entity.name = topic.name();
+            entity.description = topic.description();
+            entity.rules = RulesJson.toJson(topic.rules()).toString();
+            entity.examples = RulesJson.toJson(topic.examples()).toString();
+            entity.editedByUser = true;
+            entity.updatedAt = Instant.now();
+            entity.persist();
             return isNew;
         });
         taxonomy.reload();
@@ -169,6 +179,34 @@ public class TopicResource {
     public Retagging.Progress retagProgress(@PathParam("id") String id) {
         return retagging.progress(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "not-found",
                 "No re-tag run " + id + " (only the latest run is kept)."));
+    }
+
+    /** The topic as the body describes it; a 400 naming the field for anything the tagger could not use. */
+    private static Topic topic(String slug, TopicUpdate update) {
+        String name = update.name().strip();
+        String description = update.description() == null ? "" : update.description().strip();
+        refuseControlCharacters("name", name);
+        refuseControlCharacters("description", description.replace('\n', ' ').replace('\t', ' '));
+        try {
+            return new Topic(slug, name, description, RulesJson.rules(update.rules()), RulesJson.examples(update.examples()));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-rules", e.getMessage());
+        }
+    }
+
+    private static void refuseControlCharacters(String field, String value) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-topic", field + " must not contain control characters");
+        }
+    }
+
+    /** Builds the tagger the edit would give before it is committed, so a stored taxonomy always builds. */
+    private static void check(List<Topic> taxonomyAfter) {
+        try {
+            new TopicTagger(taxonomyAfter);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-rules", "rules: " + e.getMessage());
+        }
     }
 
     private static TopicEntity find(String slug) {

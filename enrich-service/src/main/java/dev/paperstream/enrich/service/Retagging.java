@@ -47,7 +47,12 @@ public class Retagging {
     }
 
     /** Starts a run, or returns empty when one is already running. */
-    public synchronized Optional<Progress> start() {
+    public Optional<Progress> start() {
+        return start(() -> { });
+    }
+
+    /** Starts a run that calls {@code onCompleted} once it has re-tagged every paper; empty when one is running. */
+    public synchronized Optional<Progress> start(Runnable onCompleted) {
         Progress current = last.get();
         if (current != null && current.running()) {
             return Optional.empty();
@@ -56,7 +61,7 @@ public class Retagging {
                 Instant.now(), null, null);
         last.set(started);
         Enricher enricher = taxonomy.enricher();
-        executor.submit(() -> run(started, enricher));
+        executor.submit(() -> run(started, enricher, onCompleted));
         return Optional.of(started);
     }
 
@@ -68,7 +73,7 @@ public class Retagging {
         return Optional.ofNullable(last.get());
     }
 
-    private void run(Progress started, Enricher enricher) {
+    private void run(Progress started, Enricher enricher, Runnable onCompleted) {
         Progress p = started;
         try {
             String after = "";
@@ -83,6 +88,7 @@ public class Retagging {
                         p.done() + page.papers(), p.changed() + page.changed().size(), p.startedAt(), null, null);
                 last.set(p);
             }
+            onCompleted.run();
             last.set(new Progress(p.id(), "completed", p.done(), p.done(), p.changed(), p.startedAt(), Instant.now(), null));
             Log.infof("re-tag %s completed: %d papers, %d changed", p.id(), p.done(), p.changed());
         } catch (RuntimeException e) {

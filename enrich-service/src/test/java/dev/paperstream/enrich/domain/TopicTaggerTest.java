@@ -91,6 +91,31 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aTopicsModelDecidesFromTheRulesVerdictAndItsWordsAndNamesTheWords() {
+        TopicModel model = new TopicModel(-3, 2, 0.5, Map.of("grasping", 2.0, "robot arm", 2.0, "simulation", -1.0));
+        TopicTagger tagger = new TopicTagger(List.of(new Topic("robotics", "Robotics", "",
+                new TopicRules(Map.of("robot*", 1.5), 2, 2.5, model))));
+        TopicMatch match = tagger.tag("Learning to Grasp", "A robot arm learns grasping from human videos.").get(0);
+        assertThat(match.slug()).isEqualTo("robotics");
+        assertThat(match.evidence()).containsExactly("robot", "robot arm", "grasping");
+        assertThat(match.score()).isEqualTo(0.798);
+        assertThat(tagger.tag("Learning to Grasp", "Grasping in simulation.")).isEmpty();
+    }
+
+    @Test
+    void aTopicWithOnlyExamplePapersTagsPapersLikeThemAndNamesTheNearest() {
+        TopicTagger tagger = new TopicTagger(List.of(new Topic("cell-imaging", "Cell imaging", "",
+                new TopicRules(Map.of(), 2, 2.5), List.of(
+                        new TopicExample("Counting Cells in Microscopy Images", "Fluorescence microscopy of stained nuclei."),
+                        new TopicExample("Segmenting Nuclei", "Microscopy nuclei segmentation in stained tissue.")))));
+        TopicMatch match = tagger.tag("Nuclei in Fluorescence Microscopy", "We detect stained nuclei.").get(0);
+        assertThat(match.slug()).isEqualTo("cell-imaging");
+        assertThat(match.evidence()).first().isEqualTo("like example: Counting Cells in Microscopy Images");
+        assertThat(match.evidence()).contains("Nuclei", "Microscopy");
+        assertThat(tagger.tag("Translating Legal Contracts", "We translate contracts between languages.")).isEmpty();
+    }
+
+    @Test
     void rulesAreCheckedWhenBuilt() {
         assertThatThrownBy(() -> new TopicRules(Map.of("ünï", 1.0), 2, 2.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TopicRules(Map.of("--", 1.0), 2, 2.5)).isInstanceOf(IllegalArgumentException.class);

@@ -49,6 +49,14 @@ public final class Db {
         }
     }
 
+    public static void execute(String sql) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a statement on the server's admin database (for outages the tests cause on purpose). */
     public static void admin(String sql) {
         TestDatabase db = PostgresDatabaseTestResource.database();
