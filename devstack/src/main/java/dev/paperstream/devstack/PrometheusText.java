@@ -17,8 +17,15 @@ public final class PrometheusText {
                 .filter(line -> !line.startsWith("#"))
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(PrometheusText::value)
                 .sum();
+    }
+
+    /** The sample's value: the first field after the labels; a timestamp may follow it. */
+    private static double value(String line) {
+        int labelsEnd = line.lastIndexOf('}');
+        String rest = line.substring(labelsEnd >= 0 ? labelsEnd + 1 : line.indexOf(' ')).strip();
+        return Double.parseDouble(rest.split("\\s+")[0]);
     }
 
     /** Whether any sample of {@code name} is exposed at all. */

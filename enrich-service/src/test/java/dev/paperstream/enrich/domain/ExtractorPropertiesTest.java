@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import dev.paperstream.devstack.property.HostileText;
+import dev.paperstream.devstack.property.PropertyCheck;
 import dev.paperstream.enrich.persistence.RulesJson;
 
 /**
@@ -62,7 +64,7 @@ class ExtractorPropertiesTest {
 
     @Test
     void shrunkCounterExamplesStayFixed() {
-        List<String> corpus = PropertyCheck.corpus();
+        List<String> corpus = PropertyCheck.corpus("/hostile-texts.txt");
         assertThat(corpus).isNotEmpty();
         for (String text : corpus) {
             linksAreWellFormed(text);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
+import dev.paperstream.devstack.property.PropertyCheck;
 import dev.paperstream.enrich.persistence.RulesJson;
 
 /**

@@ -71,7 +71,7 @@ public class PaperResource {
     public Page<PaperSummary> list(
             @Parameter(description = "Full-text search as people type it: words, \"exact phrases\", -excluded, or",
                     example = "\"instruction tuning\" -vision") @QueryParam("q") String q,
-            @Parameter(description = "Topic slug; repeat for papers carrying all of them", example = "peft")
+            @Parameter(description = "Topic slug; repeat for papers carrying all of them")
             @QueryParam("topic") List<String> topic,
             @Parameter(description = "Model family named in the paper (any case)", example = "LLaMA")
             @QueryParam("model") String model,

@@ -1,4 +1,4 @@
-package dev.paperstream.enrich.domain;
+package dev.paperstream.devstack.property;
 
 import java.util.SplittableRandom;
 
@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
  * right-to-left scripts and overrides, NUL and other controls, lone surrogates, and long runs of dots, brackets,
  * digits or one word, mixed with fragments of URLs, model names and topic phrases so the scanners' rarer paths run.
  */
-final class HostileText {
+public final class HostileText {
 
     /** Inputs up to this size; most are short, a few reach it, so each property sees several 100 kB texts. */
-    static final int MAX_LENGTH = 100_000;
+    public static final int MAX_LENGTH = 100_000;
 
     private static final String[] FRAGMENTS = {
             "http://", "https://", "HTTPS://", "hTtP://", "://", "www.", "github.com/", "GitHub.com/", "huggingface.co/",
@@ -31,7 +31,7 @@ final class HostileText {
     private HostileText() {
     }
 
-    static String generate(SplittableRandom random) {
+    public static String generate(SplittableRandom random) {
         int roll = random.nextInt(100);
         int length = roll < 70 ? random.nextInt(257) : roll < 95 ? random.nextInt(10_001) : random.nextInt(MAX_LENGTH + 1);
         StringBuilder text = new StringBuilder(length + 32);
@@ -39,6 +39,24 @@ final class HostileText {
             append(text, random, length - text.length());
         }
         text.setLength(length);
+        return text.toString();
+    }
+
+    /** Up to {@code maxLength} UTF-16 units of any value, lone surrogates and noncharacters included. */
+    public static String anyChars(SplittableRandom random, int maxLength) {
+        char[] units = new char[random.nextInt(maxLength + 1)];
+        for (int i = 0; i < units.length; i++) {
+            units[i] = (char) random.nextInt(Character.MAX_VALUE + 1);
+        }
+        return new String(units);
+    }
+
+    /** Up to {@code maxCount} code points from every plane, surrogate code points included. */
+    public static String anyCodePoints(SplittableRandom random, int maxCount) {
+        StringBuilder text = new StringBuilder();
+        for (int count = random.nextInt(maxCount + 1); count > 0; count--) {
+            text.appendCodePoint(random.nextInt(Character.MAX_CODE_POINT + 1));
+        }
         return text.toString();
     }
 
