@@ -24,7 +24,7 @@ import dev.paperstream.devstack.property.PropertyCheck.Budget;
  * {@link #BUDGET a CPU-time budget} for its input's size (README, "Property tests"). Runs on devstack's
  * {@link PropertyCheck}; {@code -Dpaperstream.property.seed=N} replays a failing run.
  */
-class ParserProperties {
+class ParserPropertiesTest {
 
     /** Odd pieces that broke scanners before: dots, brackets, digits, links, marks, controls, surrogates, RTL. */
     private static final List<String> PIECES = List.of(".", "a.", ".a", "x.", "(", ")", "[", "]", "{", "}", "0", "12",
@@ -91,7 +91,7 @@ class ParserProperties {
     @Test
     void page_parser_refuses_or_reads_any_text() {
         PageDigestParser parser = new PageDigestParser(StandardCharsets.UTF_8, Year.of(2024));
-        PropertyCheck.forAll("page text", TRIES, ParserProperties::adversarial, text -> {
+        PropertyCheck.forAll("page text", TRIES, ParserPropertiesTest::adversarial, text -> {
             withinBudget(text.length(), () -> parser.parse(text));
             withinBudget(text.length(), () -> parser.parse(text + "\n\n" + text.replace('\n', ' ') + " and more words"));
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -102,11 +102,11 @@ class ParserProperties {
     @Test
     void page_entries_hold_no_nul_lone_surrogate_or_control() {
         PageDigestParser parser = new PageDigestParser(StandardCharsets.UTF_8, Year.of(2024));
-        PropertyCheck.forAll("page entries", TRIES, ParserProperties::adversarial, text -> {
+        PropertyCheck.forAll("page entries", TRIES, ParserPropertiesTest::adversarial, text -> {
             String page = "A Title Above Odd Text\n\n" + text.replace("\n", " ") + " and then an abstract long enough.\n";
             withinBudget(page.length(), () -> {
                 ParsedDigest parsed = parser.parse(page);
-                parsed.entries().forEach(ParserProperties::assertStorable);
+                parsed.entries().forEach(ParserPropertiesTest::assertStorable);
                 return parsed;
             });
         });
@@ -114,7 +114,7 @@ class ParserProperties {
 
     @Test
     void json_parser_refuses_or_reads_any_field_values() {
-        PropertyCheck.forAll("json fields", TRIES, 3, ParserProperties::adversarial, inputs -> {
+        PropertyCheck.forAll("json fields", TRIES, 3, ParserPropertiesTest::adversarial, inputs -> {
             String title = inputs.get(0);
             String abstractText = inputs.get(1);
             String other = inputs.get(2);
@@ -125,8 +125,8 @@ class ParserProperties {
             for (String json : List.of(texts, fields)) {
                 withinBudget(json.length(), () -> {
                     ParsedDigest parsed = new JsonDigestParser().parse(json.getBytes(StandardCharsets.UTF_8));
-                    parsed.entries().forEach(ParserProperties::assertStorable);
-                    parsed.source().ifPresent(ParserProperties::assertStorable);
+                    parsed.entries().forEach(ParserPropertiesTest::assertStorable);
+                    parsed.source().ifPresent(ParserPropertiesTest::assertStorable);
                     return parsed;
                 });
             }
@@ -135,7 +135,7 @@ class ParserProperties {
 
     @Test
     void hugging_face_parser_refuses_or_reads_any_field_values() {
-        PropertyCheck.forAll("hugging face fields", TRIES, 3, ParserProperties::adversarial, inputs -> {
+        PropertyCheck.forAll("hugging face fields", TRIES, 3, ParserPropertiesTest::adversarial, inputs -> {
             String other = inputs.get(2);
             String json = "[{\"publishedAt\": " + quoted(other) + ", \"paper\": {\"id\": " + quoted(other)
                     + ", \"title\": " + quoted(inputs.get(0)) + ", \"summary\": " + quoted(inputs.get(1))
@@ -146,7 +146,7 @@ class ParserProperties {
 
     @Test
     void json_parser_refuses_or_reads_any_body() {
-        PropertyCheck.forAll("json body", TRIES, ParserProperties::adversarial, body -> {
+        PropertyCheck.forAll("json body", TRIES, ParserPropertiesTest::adversarial, body -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             withinBudget(bytes.length, () -> new JsonDigestParser().parse(bytes));
         });
@@ -154,7 +154,7 @@ class ParserProperties {
 
     @Test
     void atom_parser_refuses_or_reads_any_text_in_any_element() {
-        PropertyCheck.forAll("atom elements", TRIES, 3, ParserProperties::adversarial, inputs -> {
+        PropertyCheck.forAll("atom elements", TRIES, 3, ParserPropertiesTest::adversarial, inputs -> {
             String other = inputs.get(2);
             String feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>" + escaped(other) + "</id><title>"
                     + escaped(inputs.get(0)) + "</title><summary type=\"html\">" + escaped(inputs.get(1))
@@ -167,7 +167,7 @@ class ParserProperties {
 
     @Test
     void atom_parser_refuses_or_reads_any_body() {
-        PropertyCheck.forAll("atom body", TRIES, ParserProperties::adversarial, body -> {
+        PropertyCheck.forAll("atom body", TRIES, ParserPropertiesTest::adversarial, body -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             withinBudget(bytes.length, () -> new AtomDigestParser().parse(bytes));
         });
@@ -175,7 +175,7 @@ class ParserProperties {
 
     @Test
     void identity_functions_take_any_title_and_id() {
-        PropertyCheck.forAll("identity", IDENTITY_TRIES, 2, ParserProperties::adversarial, inputs -> {
+        PropertyCheck.forAll("identity", IDENTITY_TRIES, 2, ParserPropertiesTest::adversarial, inputs -> {
             String title = inputs.get(0);
             String id = inputs.get(1);
             withinBudget(title.length() + id.length(), () -> {
@@ -196,7 +196,7 @@ class ParserProperties {
 
     @Test
     void text_functions_take_any_text() {
-        PropertyCheck.forAll("text", IDENTITY_TRIES, ParserProperties::adversarial, text ->
+        PropertyCheck.forAll("text", IDENTITY_TRIES, ParserPropertiesTest::adversarial, text ->
                 withinBudget(text.length(), () -> {
                     assertStorable(Text.clean(text));
                     assertStorable(Text.singleLine(text));
@@ -209,7 +209,7 @@ class ParserProperties {
     @Test
     void link_scan_agrees_with_the_regular_expression_it_replaced() {
         Pattern url = Pattern.compile("(?i)(?:https?://|www\\.)\\S+|\\b[\\w-]+(?:\\.[\\w-]+)+/\\S*");
-        PropertyCheck.forAll("link scan", 1_000, ParserProperties::shortLinkish, text -> {
+        PropertyCheck.forAll("link scan", 1_000, ParserPropertiesTest::shortLinkish, text -> {
             assertThat(Text.containsUrl(text)).as(text).isEqualTo(url.matcher(text).find());
             String word = text.replace(" ", "").replace("\n", "");
             assertThat(Text.isUrl(word)).as(word).isEqualTo(url.matcher(word).matches());
