@@ -59,7 +59,7 @@ class HostileInputTest {
         String pairs = ".a".repeat(49_990);
         String brackets = "https://github.com/example/x" + ")".repeat(95_000);
         String page = "Mar 14\n\nA Dotted Word Inside\n\nThe abstract holds " + dotted + " and goes on .\n\n"
-                + "A Word of Dot Pairs\n\n" + pairs + " .\n\n"
+                + "A Word of Dot Pairs\n\nIt reads " + pairs + " .\n\n"
                 + "A Link Before Brackets\n\nCode at " + brackets + " .\n";
 
         Response accepted = DigestResourceTest.post("text/plain", bytes(page), "?year=2024");
@@ -67,7 +67,7 @@ class HostileInputTest {
         accepted.then().statusCode(202).body("entries", equalTo(3));
         List<Published> entries = topic.entriesOf(accepted.jsonPath().getString("digestId"));
         assertThat(entries).extracting(e -> e.value().get("abstract").asText()).containsExactly(
-                "The abstract holds " + dotted + " and goes on.", pairs + ".", "Code at " + brackets + " .");
+                "The abstract holds " + dotted + " and goes on.", "It reads " + pairs + ".", "Code at " + brackets + " .");
     }
 
     @Test

@@ -95,7 +95,8 @@ class OperationsTest {
 
         List<String> lines = Files.readAllLines(Path.of("target/ingest-service-test.log"), StandardCharsets.UTF_8);
         assertThat(lines).noneMatch(line -> line.startsWith(marker) || line.startsWith(keyMarker));
-        assertThat(lines).anyMatch(line -> line.contains("(feed\\r\\n" + marker + "\\n" + marker + ", 2024-"));
+        // the door already turns the parameter's line breaks into spaces; either way they never break the line
+        assertThat(lines).anyMatch(line -> line.contains("(feed " + marker + " " + marker + ", 2024-"));
     }
 
     @Test
