@@ -15,10 +15,20 @@ public final class PrometheusText {
     public static double sum(String exposition, String name, String... labels) {
         return exposition.lines()
                 .filter(line -> !line.startsWith("#"))
+                .map(PrometheusText::withoutExemplar)
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(PrometheusText::value)
                 .sum();
+    }
+
+    /**
+     * OpenMetrics may append an exemplar ({@code # {trace_id="…"} 1.0 1796192447.5}) when the sample was recorded
+     * inside a traced span; its braces and value are not the sample's.
+     */
+    private static String withoutExemplar(String line) {
+        int exemplar = line.indexOf(" # {");
+        return exemplar < 0 ? line : line.substring(0, exemplar);
     }
 
     /** The sample's value: the first field after the labels; a timestamp may follow it. */

@@ -137,10 +137,10 @@ class FaultRestartTest {
         }
     }
 
-    /** Every paper announced once at version 1 (repeats of an event id allowed), stored once with one appearance. */
+    /** Every appearance announced under its own event id (repeats allowed), every paper stored once at version 1. */
     private void assertEnrichedExactlyOnce(String digestId, List<DigestEntryV1> entries, Set<String> eventIds) throws SQLException {
         Set<String> expected = new HashSet<>();
-        entries.forEach(e -> expected.add(e.paperId() + ":1"));
+        entries.forEach(e -> expected.add(e.paperId() + "@" + digestId));
         assertThat(eventIds).as("event ids on %s", Topics.PAPERS_ENRICHED).isEqualTo(expected);
         try (Connection c = DriverManager.getConnection(RestartablePostgres.server().jdbcUrl(), "postgres", "")) {
             assertThat(count(c, "select count(*) from appearance where digest_id = ?", digestId)).isEqualTo(ENTRIES);
