@@ -104,7 +104,16 @@ class TopicResourceTest {
     void rulesAreValidatedLikeAnyInputAndARefusedEditChangesNothing() {
         put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1e308}}}").statusCode(400)
                 .contentType("application/problem+json").body("type", equalTo("https://paperstream.dev/problems/invalid-rules"))
-                .body("detail", equalTo("rules.terms['lora'] must be a finite number between -1000 and 1000"));
+                .body("detail", equalTo("rules.terms['lora'] must be a finite number from 0 to 1000"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": -1}}}").statusCode(400)
+                .body("detail", equalTo("rules.terms['lora'] must be a finite number from 0 to 1000; a phrase that counts "
+                        + "against the topic goes in against"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1}, \"against\": {\"our code\": -0.5}}}")
+                .statusCode(400).body("detail", startsWith("rules.against['our code'] must be a finite number from 0 to 1000"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1}, \"against\": {\"lora\": 1}}}")
+                .statusCode(400).body("detail", equalTo("rules.'lora' is in both terms and against; keep it in one"));
+        put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1}, \"against\": [\"x\"]}}")
+                .statusCode(400).body("detail", equalTo("rules.against must be an object of phrase to weight"));
         put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1}, \"titleBoost\": -1}}").statusCode(400)
                 .body("detail", equalTo("rules.titleBoost must not be negative"));
         put("hostile", "{\"name\": \"H\", \"rules\": {\"terms\": {\"lora\": 1}, \"threshold\": 1e9}}").statusCode(400)

@@ -1,5 +1,6 @@
 package dev.paperstream.enrich.domain;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,12 +13,15 @@ import java.util.regex.Pattern;
  * @param terms      phrase to weight; a phrase is matched on whole words, case-insensitively, with punctuation and
  *                   hyphens treated as spaces; a word ending in {@code *} matches every word starting with it,
  *                   a word starting with {@code *} every word ending with it ({@code *bench}: JudgeBench);
- *                   negative weights count against the topic
+ *                   weights are finite and not negative
+ * @param against    phrase to weight counted against the topic (boilerplate such as "our code is available" for
+ *                   {@code code}, "scaling law" for {@code legal}); same phrase syntax, a phrase is in one map only
  * @param threshold  the weighted evidence a paper needs for the topic to be assigned
  * @param titleBoost how much more a phrase in the title counts than one in the abstract
  * @param model      the learned model deciding the topic from the rules' verdict and words, or null for rules alone
  */
-public record TopicRules(Map<String, Double> terms, double threshold, double titleBoost, TopicModel model) {
+public record TopicRules(Map<String, Double> terms, Map<String, Double> against, double threshold, double titleBoost,
+        TopicModel model) {
 
     public static final double DEFAULT_THRESHOLD = 2.0;
     public static final double DEFAULT_TITLE_BOOST = 2.5;
@@ -31,6 +35,7 @@ public record TopicRules(Map<String, Double> terms, double threshold, double tit
     public TopicRules {
         Objects.requireNonNull(terms, "terms");
         terms = Map.copyOf(terms);
+        against = Map.copyOf(Objects.requireNonNull(against, "against"));
         checkFinite("threshold", threshold);
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("threshold must be positive");
@@ -39,18 +44,43 @@ public record TopicRules(Map<String, Double> terms, double threshold, double tit
         if (titleBoost < 0) {
             throw new IllegalArgumentException("titleBoost must not be negative");
         }
-        checkTermCount("terms", terms.size());
-        for (Map.Entry<String, Double> term : terms.entrySet()) {
-            checkPhrase("terms", term.getKey());
-            if (BOTH_ENDS_WILDCARD.matcher(term.getKey()).find()) {
-                throw new IllegalArgumentException("terms['" + term.getKey() + "']: a word may start or end with *, not both");
+        checkWeights("terms", terms);
+        checkWeights("against", against);
+        for (String phrase : against.keySet()) {
+            if (terms.containsKey(phrase)) {
+                throw new IllegalArgumentException("'" + phrase + "' is in both terms and against; keep it in one");
             }
-            checkFinite("terms['" + term.getKey() + "']", term.getValue());
         }
+    }
+
+    public TopicRules(Map<String, Double> terms, double threshold, double titleBoost, TopicModel model) {
+        this(terms, Map.of(), threshold, titleBoost, model);
     }
 
     public TopicRules(Map<String, Double> terms, double threshold, double titleBoost) {
         this(terms, threshold, titleBoost, null);
+    }
+
+    /** The weights the tagger adds up: {@code terms} as they are, {@code against} negated. */
+    public Map<String, Double> signedTerms() {
+        Map<String, Double> signed = new HashMap<>(terms);
+        against.forEach((phrase, weight) -> signed.put(phrase, -weight));
+        return signed;
+    }
+
+    private static void checkWeights(String field, Map<String, Double> weights) {
+        checkTermCount(field, weights.size());
+        for (Map.Entry<String, Double> term : weights.entrySet()) {
+            checkPhrase(field, term.getKey());
+            if (BOTH_ENDS_WILDCARD.matcher(term.getKey()).find()) {
+                throw new IllegalArgumentException(field + "['" + term.getKey() + "']: a word may start or end with *, not both");
+            }
+            double weight = term.getValue();
+            if (!Double.isFinite(weight) || weight < 0 || weight > MAX_MAGNITUDE) {
+                throw new IllegalArgumentException(field + "['" + term.getKey() + "'] must be a finite number from 0 to "
+                        + (int) MAX_MAGNITUDE + (weight < 0 ? "; a phrase that counts against the topic goes in against" : ""));
+            }
+        }
     }
 
     static void checkFinite(String field, double value) {

@@ -68,7 +68,7 @@ public final class TopicTagger {
         this.exampleMass = new double[topics.length];
         List<Phrase> all = new ArrayList<>();
         for (int t = 0; t < topics.length; t++) {
-            for (Map.Entry<String, Double> term : topics[t].rules().terms().entrySet()) {
+            for (Map.Entry<String, Double> term : topics[t].rules().signedTerms().entrySet()) {
                 all.add(new Phrase(t, RULE, term.getValue(), compile(term.getKey()), null));
             }
             models[t] = topics[t].rules().model();

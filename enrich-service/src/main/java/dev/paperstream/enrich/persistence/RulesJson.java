@@ -27,7 +27,7 @@ import dev.paperstream.enrich.domain.TopicRules;
  */
 public final class RulesJson {
 
-    public static final String DEFAULT_TOPICS = "taxonomy/topics-v7.json";
+    public static final String DEFAULT_TOPICS = "taxonomy/topics-v9.json";
     public static final String MODELS = "mentions/models.json";
     public static final String BENCHMARKS = "mentions/benchmarks.json";
 
@@ -46,11 +46,16 @@ public final class RulesJson {
             throw new IllegalArgumentException("rules.terms must be an object of phrase to weight");
         }
         Map<String, Double> weights = weights(terms, "rules.terms");
+        JsonNode against = node.path("against");
+        if (!against.isMissingNode() && !against.isNull() && !against.isObject()) {
+            throw new IllegalArgumentException("rules.against must be an object of phrase to weight");
+        }
+        Map<String, Double> againstWeights = against.isObject() ? weights(against, "rules.against") : Map.of();
         double threshold = number(node, "threshold", TopicRules.DEFAULT_THRESHOLD, "rules.");
         double titleBoost = number(node, "titleBoost", TopicRules.DEFAULT_TITLE_BOOST, "rules.");
         JsonNode model = node.get("model");
         try {
-            return new TopicRules(weights, threshold, titleBoost, model == null || model.isNull() ? null : model(model));
+            return new TopicRules(weights, againstWeights, threshold, titleBoost, model == null || model.isNull() ? null : model(model));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("rules." + e.getMessage());
         }
@@ -123,6 +128,10 @@ public final class RulesJson {
         node.put("titleBoost", rules.titleBoost());
         ObjectNode terms = node.putObject("terms");
         rules.terms().forEach(terms::put);
+        if (!rules.against().isEmpty()) {
+            ObjectNode against = node.putObject("against");
+            rules.against().forEach(against::put);
+        }
         TopicModel model = rules.model();
         if (model != null) {
             ObjectNode m = node.putObject("model");

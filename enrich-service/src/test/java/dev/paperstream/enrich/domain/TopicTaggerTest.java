@@ -15,7 +15,8 @@ class TopicTaggerTest {
     private static final TopicTagger SMALL = new TopicTagger(List.of(
             topic("peft", Map.of("lora", 1.5, "low rank adaptation", 2.0, "adapter*", 0.6)),
             topic("alignment", Map.of("rlhf", 1.5, "preference*", 1.0)),
-            topic("code", Map.of("code generation", 2.0, "code", 0.6, "our code", -0.6))));
+            new Topic("code", "code", "", new TopicRules(Map.of("code generation", 2.0, "code", 0.6),
+                    Map.of("our code", 0.6), TopicRules.DEFAULT_THRESHOLD, TopicRules.DEFAULT_TITLE_BOOST, null))));
 
     private static final TopicTagger DEFAULTS = new TopicTagger(RulesJson.defaultTopics());
 
@@ -54,7 +55,7 @@ class TopicTaggerTest {
     }
 
     @Test
-    void negativeWeightsDiscountBoilerplate() {
+    void phrasesAgainstATopicDiscountBoilerplate() {
         assertThat(SMALL.tag("A Parser", "Our code is available. Our code is on GitHub.")).isEmpty();
         assertThat(slugs(SMALL.tag("Better Code Generation", "We generate code."))).containsExactly("code");
     }

@@ -48,6 +48,31 @@ class TaxonomyMigrationTest {
     }
 
     @Test
+    void phrasesWithNegativeWeightsMoveToAgainstForDefaultAndEditedTopicsAlike() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("paperstream_against")) {
+            flyway(db, "7").migrate();
+            run(db, """
+                    update topic set edited_by_user = true, rules = '{"threshold": 2.0, "titleBoost": 2.5,
+                        "terms": {"statute*": 2.0, "scaling law": -1.5}, "against": {"power law": 1}}' where slug = 'legal'""");
+            assertThat(rows(db, "select count(*) from topic, jsonb_each(rules -> 'terms') e where (e.value #>> '{}')::numeric < 0"))
+                    .as("V7 shipped negative weights").isNotEqualTo(List.of("0"));
+
+            flyway(db, null).migrate();
+
+            assertThat(rows(db, "select count(*) from topic, jsonb_each(rules -> 'terms') e where (e.value #>> '{}')::numeric < 0"))
+                    .containsExactly("0");
+            assertThat(rows(db, "select rules::text from topic where slug = 'legal'")).containsExactly(
+                    "{\"terms\": {\"statute*\": 2.0}, \"against\": {\"power law\": 1, \"scaling law\": 1.5}, \"threshold\": 2.0, \"titleBoost\": 2.5}");
+            for (var topic : RulesJson.defaultTopics()) {
+                if (!topic.slug().equals("legal")) {
+                    assertThat(RulesJson.rules(RulesJson.parse(rows(db, "select rules::text from topic where slug = '"
+                            + topic.slug() + "'").get(0)))).as(topic.slug()).isEqualTo(topic.rules());
+                }
+            }
+        }
+    }
+
+    @Test
     void aNewCatalogueGetsTheLatestDefaultsForEveryTopic() throws SQLException {
         try (TestDatabase db = TestDatabase.create("paperstream_fresh")) {
             flyway(db, null).migrate();
