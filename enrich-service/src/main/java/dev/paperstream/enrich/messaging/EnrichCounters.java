@@ -13,8 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The consumer's counters on {@code /q/metrics}: entries enriched (stored and announced), entries dead-lettered by
- * reason, and retries of a database call that waited out an outage. Dead-letter reasons are a few fixed words, never
- * the free-text reason of the DLQ header, so the number of series stays bounded.
+ * reason, retries of a database call that waited out an outage, and transactions run again after a conflict.
+ * Dead-letter reasons are a few fixed words, never the free-text reason of the DLQ header, so the number of series
+ * stays bounded.
  */
 @ApplicationScoped
 public class EnrichCounters {
@@ -22,6 +23,7 @@ public class EnrichCounters {
     static final String ENRICHED = "paperstream.enrich.entries.enriched";
     static final String DEAD_LETTERED = "paperstream.enrich.entries.dead.lettered";
     static final String RETRIED = "paperstream.enrich.retries";
+    static final String CONFLICTS = "paperstream.enrich.transaction.conflicts";
 
     private static final List<String> OWN_REASONS = List.of("timeout", "event-too-large", "event-rejected",
             "enrichment-failed");
@@ -29,12 +31,16 @@ public class EnrichCounters {
     private final MeterRegistry registry;
     private final Counter enriched;
     private final Counter retried;
+    private final Counter conflicts;
 
     public EnrichCounters(MeterRegistry registry) {
         this.registry = registry;
         this.enriched = Counter.builder(ENRICHED).description("Entries stored and published on papers-enriched")
                 .register(registry);
         this.retried = Counter.builder(RETRIED).description("Database calls retried while the database was down")
+                .register(registry);
+        this.conflicts = Counter.builder(CONFLICTS)
+                .description("Transactions run again after PostgreSQL rolled them back for a conflict (deadlock, serialization)")
                 .register(registry);
     }
 
@@ -44,6 +50,10 @@ public class EnrichCounters {
 
     public void retried() {
         retried.increment();
+    }
+
+    public void conflictRetried() {
+        conflicts.increment();
     }
 
     public void deadLettered(Throwable reason) {

@@ -33,41 +33,62 @@ public class CatalogStore {
      * Commits the entries and returns their events. Entries repeating an appearance already stored (a
      * redelivery) change nothing and get the stored paper's current event again, with the same id; an entry whose
      * text the paper did not keep gets the stored paper's event at its new version.
+     * <p>
+     * Every batch takes its row locks in one order: its appearances, then its papers, then its digests, each set
+     * sorted by key. Two batches writing the same rows at once (two instances while a partition moves between
+     * them, or a redelivery while the first delivery is still in flight) then wait for each other instead of
+     * deadlocking: a transaction waiting for a row only ever waits for one that holds no row it needs later.
      *
      * @param topicNames display names of the topics the entries were tagged with, by slug
      */
     public List<PaperEnrichedV1> store(List<EnrichedEntry> entries, Map<String, String> topicNames) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            List<EnrichedEntry> distinct = distinct(entries);
+            List<EnrichedEntry> fresh = writer.insertAppearances(distinct);
             List<PaperEnrichedV1> events = new ArrayList<>();
-            for (List<EnrichedEntry> round : rounds(entries)) {
-                Map<String, StoredPaper> stored = writer.write(round);
+            // The first round names every paper of the batch that changes, so later rounds lock no new paper.
+            for (List<EnrichedEntry> round : rounds(fresh)) {
+                Map<String, StoredPaper> stored = writer.writePapers(round);
                 Set<String> fromStore = new HashSet<>();
-                round.stream().filter(e -> !stored.containsKey(e.paperId()) || !stored.get(e.paperId()).holdsTextOf(e))
-                        .forEach(e -> fromStore.add(e.paperId()));
+                round.stream().filter(e -> !stored.get(e.paperId()).holdsTextOf(e)).forEach(e -> fromStore.add(e.paperId()));
                 Map<String, PaperEnrichedV1> current = reader.read(fromStore);
                 for (EnrichedEntry e : round) {
                     StoredPaper paper = stored.get(e.paperId());
-                    PaperEnrichedV1 event = paper != null && paper.holdsTextOf(e)
-                            ? PaperEvents.of(paper, e.enrichment(), topicNames) : current.get(e.paperId());
-                    if (event != null) {
-                        events.add(withDigest(event, e.entry()));
-                    }
+                    PaperEnrichedV1 event = paper.holdsTextOf(e) ? PaperEvents.of(paper, e.enrichment(), topicNames)
+                            : current.get(e.paperId());
+                    events.add(withDigest(event, e.entry()));
+                }
+            }
+            writer.upsertDigests(fresh);
+            Set<String> freshKeys = new HashSet<>();
+            fresh.forEach(e -> freshKeys.add(e.appearanceKey()));
+            List<EnrichedEntry> repeated = distinct.stream().filter(e -> !freshKeys.contains(e.appearanceKey())).toList();
+            Map<String, PaperEnrichedV1> current = reader.read(repeated.stream().map(EnrichedEntry::paperId).toList());
+            for (EnrichedEntry e : repeated) {
+                PaperEnrichedV1 event = current.get(e.paperId());
+                if (event != null) {
+                    events.add(withDigest(event, e.entry()));
                 }
             }
             return events;
         });
     }
 
-    /**
-     * Splits the batch so that each round names a paper once: the same paper in two digests of one batch is two
-     * successive versions, and an appearance repeated within the batch is stored once.
-     */
-    static List<List<EnrichedEntry>> rounds(List<EnrichedEntry> entries) {
+    /** The entries with each appearance once, the first of its repeats, in batch order. */
+    static List<EnrichedEntry> distinct(List<EnrichedEntry> entries) {
         Map<String, EnrichedEntry> distinct = new LinkedHashMap<>();
         entries.forEach(e -> distinct.putIfAbsent(e.appearanceKey(), e));
+        return List.copyOf(distinct.values());
+    }
+
+    /**
+     * Splits entries of distinct appearances so that each round names a paper once: the same paper in two digests
+     * of one batch is two successive versions, in batch order. The first round holds every paper.
+     */
+    static List<List<EnrichedEntry>> rounds(List<EnrichedEntry> entries) {
         List<List<EnrichedEntry>> rounds = new ArrayList<>();
         List<Set<String>> papersPerRound = new ArrayList<>();
-        for (EnrichedEntry e : distinct.values()) {
+        for (EnrichedEntry e : entries) {
             int r = 0;
             while (r < rounds.size() && papersPerRound.get(r).contains(e.paperId())) {
                 r++;

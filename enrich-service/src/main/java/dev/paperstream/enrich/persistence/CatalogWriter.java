@@ -48,20 +48,34 @@ public class CatalogWriter {
     }
 
     /**
-     * Stores the entries, which must name each paper at most once, and returns the papers stored for the entries
-     * that were new, by id. An entry whose appearance was already stored (a redelivery) is left out.
+     * Inserts the appearances of the entries, which must name each appearance once, and returns the entries whose
+     * appearance is new; an entry whose appearance was already stored (a redelivery) is left out and changes
+     * nothing. A concurrent transaction inserting the same appearance waits here for this one and then finds it
+     * stored, so each appearance is applied once. Rows go in (paper, digest) order, as in every batch.
      */
-    public Map<String, StoredPaper> write(List<EnrichedEntry> entries) {
+    public List<EnrichedEntry> insertAppearances(List<EnrichedEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement s = connection.createStatement()) {
                 // Plans for "= any(array)" must see the actual arrays: a generic plan cached while the tables were
                 // small would keep scanning them whole as they grow.
                 s.execute("set local plan_cache_mode = force_custom_plan");
             }
-            List<EnrichedEntry> fresh = insertAppearances(connection, entries);
-            if (fresh.isEmpty()) {
-                return Map.of();
-            }
+            return insertAppearances(connection, entries);
+        });
+    }
+
+    /**
+     * Stores the papers of entries whose appearance is new, which must name each paper at most once, with their
+     * topics, links and mentions, and returns the papers as stored, by id. Papers go in id order, as in every batch.
+     */
+    public Map<String, StoredPaper> writePapers(List<EnrichedEntry> fresh) {
+        if (fresh.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
             Map<String, StoredPaper> papers = upsertPapers(connection, fresh);
             // Topics, links and mentions always describe the stored text: an entry whose text was not kept (a
             // feed's snippet of an abstract a page brought earlier) leaves them as they are.
@@ -74,16 +88,21 @@ public class CatalogWriter {
             insertTopics(connection, describing);
             insertLinks(connection, describing);
             insertMentions(connection, describing);
-            // Last: concurrent batches of one digest all update its row, and its lock is held until commit.
-            upsertDigests(connection, fresh);
             return papers;
         });
     }
 
     /**
-     * Inserts the appearances and returns the entries whose appearance is new. A concurrent transaction inserting
-     * the same appearance waits here for this one and then finds it stored, so each appearance is applied once.
+     * Widens the digests of entries whose appearance is new. Last in the transaction, once: concurrent batches of
+     * one digest all update its row, and its lock is held until commit.
      */
+    public void upsertDigests(List<EnrichedEntry> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> upsertDigests(connection, fresh));
+    }
+
     private List<EnrichedEntry> insertAppearances(Connection c, List<EnrichedEntry> entries) throws SQLException {
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""

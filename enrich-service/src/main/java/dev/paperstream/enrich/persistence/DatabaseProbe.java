@@ -23,10 +23,27 @@ public class DatabaseProbe {
      */
     private static final Set<String> OUTAGE_CLASSES = Set.of("08", "40", "53", "55", "57", "58");
 
+    /** Deadlock detected and serialization failure: PostgreSQL rolled the transaction back so another could go on. */
+    private static final Set<String> CONFLICT_STATES = Set.of("40P01", "40001");
+
     private final AgroalDataSource dataSource;
 
     public DatabaseProbe(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Whether {@code failure} is PostgreSQL rolling the transaction back for a conflict with a concurrent one (a
+     * deadlock victim, a serialization failure): the server is up and the data is fine, and the same transaction
+     * run again goes through.
+     */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return CONFLICT_STATES.contains(sql.getSQLState());
+            }
+        }
+        return false;
     }
 
     public boolean isReachable() {

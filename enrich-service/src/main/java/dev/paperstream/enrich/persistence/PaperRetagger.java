@@ -120,6 +120,13 @@ public class PaperRetagger {
     }
 
     private static void rewrite(Connection c, List<String> ids, Map<String, List<TopicMatch>> fresh) throws SQLException {
+        // Papers first, in id order, as the consumer's batches lock them before their topic rows: the other way
+        // round a batch and a re-tag of the same paper could each hold what the other waits for.
+        try (PreparedStatement s = c.prepareStatement(
+                "select id from paper where id = any(?) order by id for no key update")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            s.executeQuery().close();
+        }
         try (PreparedStatement s = c.prepareStatement("delete from paper_topic where paper_id = any(?)")) {
             s.setArray(1, c.createArrayOf("text", ids.toArray()));
             s.executeUpdate();
