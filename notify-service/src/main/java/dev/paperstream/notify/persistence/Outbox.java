@@ -3,10 +3,10 @@ package dev.paperstream.notify.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -119,7 +119,7 @@ public class Outbox {
         Jdbc.update(dataSource, """
                 insert into attempt (webhook_id, subscription_id, attempted_at, duration_ms, status_code, error)
                 select webhook_id, subscription_id, ?, ?, ?, ? from delivery where webhook_id = ?""", statement -> {
-            statement.setTimestamp(1, Timestamp.from(attemptedAt));
+            statement.setObject(1, attemptedAt.atOffset(ZoneOffset.UTC));
             statement.setInt(2, (int) Math.min(Integer.MAX_VALUE, result.duration().toMillis()));
             statement.setObject(3, result.statusCode());
             statement.setString(4, result.error());
@@ -130,7 +130,8 @@ public class Outbox {
                     delivered_at = case when ? = 'delivered' then now() end, last_error = ?
                 where webhook_id = ?""", statement -> {
             statement.setString(1, next.status());
-            statement.setTimestamp(2, next.nextAttemptAt() == null ? null : Timestamp.from(next.nextAttemptAt()));
+            statement.setObject(2, next.nextAttemptAt() == null ? null : next.nextAttemptAt().atOffset(ZoneOffset.UTC),
+                    java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
             statement.setString(3, next.status());
             statement.setString(4, next.status().equals(NextStep.DELIVERED) ? null : result.describe());
             statement.setString(5, delivery.webhookId());

@@ -2,9 +2,9 @@ package dev.paperstream.notify.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ public class SubscriptionRepository {
     /** The subscriptions an event enriched at {@code at} may be delivered to: enabled and created before it. */
     public List<Subscription> enabledBefore(Instant at) {
         return query("select " + COLUMNS + " from subscription where disabled_at is null and created_at <= ?",
-                statement -> statement.setTimestamp(1, Timestamp.from(at)));
+                statement -> statement.setObject(1, at.atOffset(ZoneOffset.UTC)));
     }
 
     public Optional<Subscription> find(String id) {

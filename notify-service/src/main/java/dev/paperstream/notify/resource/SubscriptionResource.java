@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +56,8 @@ public class SubscriptionResource {
                     + "data: the /papers item}, signed with the secret (webhook-id, webhook-timestamp, "
                     + "webhook-signature). The secret is generated when not given and shown only in this answer. "
                     + "Only public https URLs are accepted unless the operator allows private ones.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewSubscription.class),
             examples = @ExampleObject(name = "peft", value = ApiExamples.CREATE)))
     @APIResponse(responseCode = "201", description = "Subscribed; Location names it", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = ApiExamples.CREATED)))
