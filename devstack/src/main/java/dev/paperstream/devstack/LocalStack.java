@@ -19,7 +19,7 @@ import dev.paperstream.events.Topics;
 
 /**
  * The whole pipeline on one machine with one command: a Kafka broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} is
- * set), PostgreSQL (the configured server, else 127.0.0.1:5432, else an embedded one), then the three services from
+ * set), PostgreSQL (the configured server, else 127.0.0.1:5432, else an embedded one), then the four services from
  * their built jars. Everything it started stops on Ctrl-C. State lives in {@code .paperstream/} so the catalogue
  * survives restarts.
  */
@@ -103,12 +103,18 @@ public final class LocalStack {
         enrich.awaitReady(READY_TIMEOUT);
         ingest.awaitReady(READY_TIMEOUT);
         ServiceProcess query = startService("query-service", 8083, env).awaitReady(READY_TIMEOUT);
+        // webhooks to receivers on this machine (localhost, private addresses) are what a local run is for
+        Map<String, String> notifyEnv = new HashMap<>(env);
+        notifyEnv.put("PAPERSTREAM_WEBHOOKS_ALLOW_PRIVATE",
+                System.getenv().getOrDefault("PAPERSTREAM_WEBHOOKS_ALLOW_PRIVATE", "true"));
+        ServiceProcess notify = startService("notify-service", 8084, notifyEnv).awaitReady(READY_TIMEOUT);
 
         say("");
         say("paperstream is running (Ctrl-C stops everything):");
         say("  ingest  " + ingest.baseUrl() + "   POST /digests");
         say("  enrich  " + enrich.baseUrl() + "   Kafka " + bootstrap + " topic " + Topics.PAPERS_ENRICHED);
         say("  query   " + query.baseUrl() + "   GET /papers, /topics, /digests  (Swagger UI: /q/swagger-ui)");
+        say("  notify  " + notify.baseUrl() + "   POST /subscriptions: webhooks for any /papers filter");
         say("  logs    " + stateDir.resolve("logs"));
         if (devToken != null) {
             say("  dev token (PAPERSTREAM_API_TOKENS): " + devToken);
