@@ -42,7 +42,11 @@ final class ContainerInfra {
      * as in docker-compose.yml.
      */
     static DockerImageName kafkaImage() {
-        return image("PAPERSTREAM_KAFKA_IMAGE", "apache/kafka:" + kafkaVersion(), "apache/kafka");
+        return image("PAPERSTREAM_KAFKA_IMAGE", officialKafkaImage(), "apache/kafka");
+    }
+
+    static String officialKafkaImage() {
+        return "apache/kafka:" + kafkaVersion();
     }
 
     static DockerImageName postgresImage() {
