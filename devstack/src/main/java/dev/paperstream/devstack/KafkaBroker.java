@@ -19,16 +19,14 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) running in a JVM process of its own,
  * started from the Apache Kafka jars of Maven Central. Used by the tests and by the local launcher because
  * this project must run where no Docker engine exists.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements TestBroker {
 
     // Generous: on a shared 2-core machine under a load of 30 to 40 a start has been seen to take over a minute.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -70,6 +68,7 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -79,6 +78,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after 20 s); storage stays, so {@link #restart()} resumes. */
+    @Override
     public void stop() {
         if (process == null) {
             return;
@@ -95,28 +95,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Starts the stopped broker again on the same ports and storage. */
+    @Override
     public void restart() {
         stop();
         launch();
-    }
-
-    /** Creates topics (idempotently) with the given partition count. */
-    public void createTopics(int partitions, String... names) {
-        try (Admin admin = admin()) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String name : names) {
-                topics.add(new NewTopic(name, partitions, (short) 1));
-            }
-            admin.createTopics(topics).values().forEach((name, future) -> {
-                try {
-                    future.get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + name, e);
-                    }
-                }
-            });
-        }
     }
 
     @Override

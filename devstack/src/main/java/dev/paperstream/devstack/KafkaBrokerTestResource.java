@@ -1,21 +1,18 @@
 package dev.paperstream.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Quarkus test resource: a real Kafka broker in its own process for the test run, with fresh storage.
- * Tests that need to stop and restart it reach it through {@link #broker()}.
+ * Quarkus test resource: a real Kafka broker for the test run, with fresh storage, from where {@link TestInfra}
+ * says (a container, or a process of its own). Tests that need to restart it reach it through {@link #broker()}.
  */
 public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static volatile KafkaBroker broker;
+    private static volatile TestBroker broker;
 
-    public static KafkaBroker broker() {
+    public static TestBroker broker() {
         if (broker == null) {
             throw new IllegalStateException("no Kafka broker: annotate the test with @QuarkusTestResource(KafkaBrokerTestResource.class)");
         }
@@ -24,11 +21,7 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        try {
-            broker = KafkaBroker.startFresh(Files.createTempDirectory("paperstream-kafka-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        broker = TestInfra.chosen().startBroker();
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 

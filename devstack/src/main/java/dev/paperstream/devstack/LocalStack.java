@@ -9,8 +9,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +20,9 @@ import dev.paperstream.events.Topics;
 /**
  * The whole pipeline on one machine with one command: a Kafka broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} is
  * set), PostgreSQL (the configured server, else 127.0.0.1:5432, else an embedded one), then the four services from
- * their built jars. Everything it started stops on Ctrl-C. State lives in {@code .paperstream/} so the catalogue
- * survives restarts.
+ * their built jars. With {@code --infra-only}, Kafka and PostgreSQL alone, for services in dev mode
+ * ({@code quarkus:dev}) on a machine without Docker. Everything it started stops on Ctrl-C. State lives in
+ * {@code .paperstream/} so the catalogue survives restarts.
  */
 public final class LocalStack {
 
@@ -30,17 +31,22 @@ public final class LocalStack {
 
     private final Path projectDir;
     private final Path stateDir;
+    private final boolean infraOnly;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private volatile boolean stopping;
 
-    private LocalStack(Path projectDir) {
+    private LocalStack(Path projectDir, boolean infraOnly) {
         this.projectDir = projectDir;
         this.stateDir = projectDir.resolve(".paperstream");
+        this.infraOnly = infraOnly;
     }
 
     public static void main(String[] args) throws Exception {
-        Path projectDir = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(projectDir);
+        List<String> arguments = List.of(args);
+        boolean infraOnly = arguments.contains("--infra-only");
+        Path projectDir = Path.of(arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("."))
+                .toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(projectDir, infraOnly);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stopAll();
@@ -72,7 +78,7 @@ public final class LocalStack {
             say("using Kafka at " + bootstrap);
         }
 
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         String jdbcUrl = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
@@ -88,6 +94,15 @@ public final class LocalStack {
         }
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         say("using PostgreSQL at " + jdbcUrl);
+
+        if (infraOnly) {
+            say("");
+            say("Kafka and PostgreSQL are running (Ctrl-C stops them). For a service in dev mode, in another shell:");
+            env.forEach((name, value) -> say("  export " + name + "='" + value + "'"));
+            say("  ./mvnw -pl enrich-service quarkus:dev     # then ingest-service, query-service the same way");
+            say("(with these set, Dev Services start no containers; dev mode accepts writes with the token dev-token)");
+            return;
+        }
 
         String tokens = System.getenv("PAPERSTREAM_API_TOKENS");
         String devToken = null;

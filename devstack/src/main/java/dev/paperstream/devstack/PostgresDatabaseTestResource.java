@@ -5,8 +5,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Quarkus test resource: a PostgreSQL database of the run's own on the real server (see
- * {@link PostgresServer#configured()}), dropped when the tests end.
+ * Quarkus test resource: a PostgreSQL database of the run's own on a real server, dropped when the tests end. The
+ * server is where {@link TestInfra} says: a container, or the configured one ({@link PostgresServer#configured()}).
  */
 public class PostgresDatabaseTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,7 +21,7 @@ public class PostgresDatabaseTestResource implements QuarkusTestResourceLifecycl
 
     @Override
     public Map<String, String> start() {
-        database = TestDatabase.create("paperstream_test");
+        database = TestDatabase.create("paperstream_test", TestInfra.chosen().postgres());
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.username(),

@@ -62,6 +62,11 @@ public final class PostgresServer implements AutoCloseable {
         return EmbeddedPostgres.start(dataDir);
     }
 
+    /** A server someone else runs and stops (a container of the tests), reached with these credentials. */
+    static PostgresServer at(String host, int port, String username, String password) {
+        return new PostgresServer(host, port, username, password, null);
+    }
+
     static PostgresServer embedded(int port, AutoCloseable handle) {
         return new PostgresServer("127.0.0.1", port, "postgres", "", handle);
     }

@@ -13,8 +13,12 @@ public final class TestDatabase implements AutoCloseable {
         this.name = name;
     }
 
+    /** A database on the configured server ({@link PostgresServer#configured()}). */
     public static TestDatabase create(String prefix) {
-        PostgresServer server = PostgresServer.configured();
+        return create(prefix, PostgresServer.configured());
+    }
+
+    public static TestDatabase create(String prefix, PostgresServer server) {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         server.ensureDatabase(name);
         return new TestDatabase(server, name);

@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import dev.paperstream.devstack.KafkaBroker;
 import dev.paperstream.devstack.KafkaBrokerTestResource;
 import dev.paperstream.devstack.PostgresDatabaseTestResource;
+import dev.paperstream.devstack.TestBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,7 +39,7 @@ class KafkaOutageTest {
         DigestResourceTest.post("text/plain", DigestResourceTest.page("Warm Up the Producer",
                 "A first digest while Kafka is up, so the producer has metadata when the broker goes away."), "")
                 .then().statusCode(202);
-        KafkaBroker broker = KafkaBrokerTestResource.broker();
+        TestBroker broker = KafkaBrokerTestResource.broker();
 
         broker.stop();
         try {
