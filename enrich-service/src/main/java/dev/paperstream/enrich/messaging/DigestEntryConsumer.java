@@ -23,20 +23,22 @@ import dev.paperstream.events.DigestEntryV1;
 import dev.paperstream.events.PaperEnrichedV1;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Consumes raw entries in batches: reads and enriches each, stores the batch in one transaction, then publishes
- * the events. The method returns only when the database has committed and Kafka has acknowledged the events and
- * dead letters, and only then are the batch's offsets committed; a crash in between redelivers the batch, which
- * the upserts turn into no change. Batches run on the {@code enrich-batches} worker pool, a few at once so the
- * database computes search vectors on every core; the appearance insert that starts each transaction keeps
- * concurrent batches from applying the same appearance twice, and offsets are committed only up to the first
- * batch still in flight.
+ * Consumes raw entries in batches: reads and enriches each, stores the batch in one transaction, publishes the
+ * events, then commits the batch's offsets. The offsets are committed only once the database has committed and
+ * Kafka has acknowledged the events and dead letters; a crash in between redelivers the batch, which the upserts
+ * turn into no change. Batches run on the {@code enrich-batches} worker pool, a few at once so the database computes
+ * search vectors on every core; the appearance insert that starts each transaction keeps concurrent batches from
+ * applying the same appearance twice, and offsets are committed only up to the first batch still in flight
+ * ({@link OffsetCommits}).
  * <p>
  * The method never throws while the service runs, so the channel never fails: an entry's own work is bounded by
  * {@link EntryWorkers} (anything it throws, or a timeout, makes it a dead letter), and every database and broker
- * call goes through {@link DependencyRetry}, which waits out outages for as long as they last.
+ * call, the offset commit included, goes through {@link DependencyRetry}, which waits out outages for as long as
+ * they last.
  */
 @ApplicationScoped
 public class DigestEntryConsumer {
@@ -53,6 +55,7 @@ public class DigestEntryConsumer {
     private final EntryWorkers workers;
     private final DependencyRetry retry;
     private final ConsumerProgress progress;
+    private final OffsetCommits offsets;
     private final Duration ackTimeout;
 
     @Inject
@@ -63,7 +66,8 @@ public class DigestEntryConsumer {
 
     public DigestEntryConsumer(EntryReader reader, CurrentTaxonomy taxonomy, CatalogStore store, DatabaseProbe database,
             PaperEventPublisher events, DeadLetters deadLetters, EntryWorkers workers, DependencyRetry retry,
-            ConsumerProgress progress, @ConfigProperty(name = "paperstream.enrich.kafka.ack-timeout") Duration ackTimeout) {
+            ConsumerProgress progress, @Identifier(OffsetCommits.STRATEGY) OffsetCommits offsets,
+            @ConfigProperty(name = "paperstream.enrich.kafka.ack-timeout") Duration ackTimeout) {
         this.reader = reader;
         this.taxonomy = taxonomy;
         this.store = store;
@@ -73,6 +77,7 @@ public class DigestEntryConsumer {
         this.workers = workers;
         this.retry = retry;
         this.progress = progress;
+        this.offsets = offsets;
         this.ackTimeout = ackTimeout;
     }
 
@@ -103,6 +108,11 @@ public class DigestEntryConsumer {
             List<Stored> stored = store(batch, prepared, dead, topicNames);
             publish(batch, stored, dead);
             sendDeadLetters(batch, dead);
+            offsets.done(records);
+            retry.call(batch, "committing offsets", e -> KAFKA_DOWN, () -> {
+                offsets.commit();
+                return null;
+            });
         }
     }
 

@@ -37,7 +37,8 @@ public class CatalogStore {
      * Every batch takes its row locks in one order: its appearances, then its papers, then its digests, each set
      * sorted by key. Two batches writing the same rows at once (two instances while a partition moves between
      * them, or a redelivery while the first delivery is still in flight) then wait for each other instead of
-     * deadlocking: a transaction waiting for a row only ever waits for one that holds no row it needs later.
+     * deadlocking: taking locks in one order, neither can hold a row the other needs while waiting for one the other
+     * holds.
      *
      * @param topicNames display names of the topics the entries were tagged with, by slug
      */
