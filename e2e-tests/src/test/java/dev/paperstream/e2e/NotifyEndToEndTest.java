@@ -43,6 +43,8 @@ class NotifyEndToEndTest {
     private static final String TOKEN = "e2e-" + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration OUTAGE = Duration.ofMinutes(1);
+    /** Four JVMs starting at once on a busy two-core machine: a bound, not an expectation. */
+    private static final Duration READY = Duration.ofMinutes(5);
 
     private static final List<AutoCloseable> running = new ArrayList<>();
     private static final Map<String, String> env = new HashMap<>();
@@ -82,10 +84,10 @@ class NotifyEndToEndTest {
         ingest = start("ingest-service", FreePorts.next());
         notifyPort = FreePorts.next();
         notify = start("notify-service", notifyPort);
-        enrich.awaitReady(Duration.ofMinutes(2));
-        ingest.awaitReady(Duration.ofMinutes(2));
-        notify.awaitReady(Duration.ofMinutes(2));
-        query = start("query-service", FreePorts.next()).awaitReady(Duration.ofMinutes(2));
+        enrich.awaitReady(READY);
+        ingest.awaitReady(READY);
+        notify.awaitReady(READY);
+        query = start("query-service", FreePorts.next()).awaitReady(READY);
     }
 
     @AfterAll
@@ -149,7 +151,7 @@ class NotifyEndToEndTest {
         // notify-service restarts while they wait: nothing pending may be lost
         notify.close();
         running.remove(notify);
-        notify = start("notify-service", notifyPort).awaitReady(Duration.ofMinutes(2));
+        notify = start("notify-service", notifyPort).awaitReady(READY);
 
         long downFor = System.nanoTime() - postedAt;
         if (downFor < OUTAGE.toNanos()) {

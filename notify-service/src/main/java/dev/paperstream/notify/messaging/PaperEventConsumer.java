@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperstream.events.PaperEnrichedV1;
 import dev.paperstream.events.Topics;
+import dev.paperstream.filter.InvalidParameterException;
 import dev.paperstream.filter.PaperFacts;
 import dev.paperstream.filter.PaperFilter;
 import dev.paperstream.filter.PaperItems;
@@ -102,8 +103,8 @@ public class PaperEventConsumer {
                 if (subscription.createdAt().isAfter(enrichedAt)) {
                     continue;
                 }
-                PaperFilter filter = filters.computeIfAbsent(subscription.id(), id -> PaperFilter.parse(subscription.filter()));
-                if (PaperMatcher.matches(filter, facts)) {
+                PaperFilter filter = filters.computeIfAbsent(subscription.id(), id -> filter(subscription));
+                if (filter != null && PaperMatcher.matches(filter, facts)) {
                     if (body == null) {
                         body = write(new WebhookMessage(WebhookMessage.PAPER_ENRICHED, enrichedAt, PaperItems.of(event)));
                     }
@@ -114,6 +115,20 @@ public class PaperEventConsumer {
             }
         }
         return outbox.enqueue(deliveries);
+    }
+
+    /**
+     * The subscription's filter, validated when it was created; null when the rule has since come to refuse it, so that
+     * one stored filter cannot hold up every other subscription's deliveries.
+     */
+    private static PaperFilter filter(Subscription subscription) {
+        try {
+            return PaperFilter.parse(subscription.filter());
+        } catch (InvalidParameterException e) {
+            Log.warnf("Subscription %s skipped: its filter is refused now (%s: %s)", subscription.id(), e.parameter(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     private PaperEnrichedV1 read(ConsumerRecord<String, String> record) {
