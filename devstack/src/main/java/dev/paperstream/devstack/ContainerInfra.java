@@ -22,6 +22,8 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerInfra {
 
+    // As for the local broker process (KafkaBroker): on a shared 2-core machine at a load of 30 a broker JVM has been
+    // seen to take over a minute to start, past Testcontainers' 60 s default.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private static PostgresServer postgres;
@@ -65,6 +67,7 @@ final class ContainerInfra {
     static synchronized PostgresServer postgres() {
         if (postgres == null) {
             PostgreSQLContainer container = new PostgreSQLContainer(postgresImage());
+            container.withStartupTimeout(READY_TIMEOUT);
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "paperstream-postgres-container"));
             postgres = PostgresServer.at(container.getHost(), container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
@@ -162,6 +165,7 @@ final class ContainerInfra {
         BrokerContainer(DockerImageName image, int hostPort) {
             super(image);
             addFixedExposedPort(hostPort, 9092);
+            withStartupTimeout(READY_TIMEOUT);
             // What the local broker process runs with (KafkaBroker): the same heap and single-node internal topics.
             withEnv("KAFKA_HEAP_OPTS", "-Xms256m -Xmx768m");
             withEnv("KAFKA_TRANSACTION_STATE_LOG_NUM_PARTITIONS", "1");

@@ -99,7 +99,7 @@ public final class LocalStack {
             say("");
             say("Kafka and PostgreSQL are running (Ctrl-C stops them). For a service in dev mode, in another shell:");
             env.forEach((name, value) -> say("  export " + name + "='" + value + "'"));
-            say("  ./mvnw -pl enrich-service quarkus:dev     # then ingest-service, query-service the same way");
+            say("  ./mvnw -pl enrich-service -am quarkus:dev     # then ingest-service, query-service the same way");
             say("(with these set, Dev Services start no containers; dev mode accepts writes with the token dev-token)");
             return;
         }
