@@ -155,6 +155,12 @@ public record PaperFilter(
                 PaperSort.RECENT);
     }
 
+    /** This filter with the newest papers first, whatever its sort (feeds, which follow what is new). */
+    public PaperFilter newestFirst() {
+        return new PaperFilter(searchText, topics, model, benchmark, hasCode, linkKind, digest, author, category, from, to,
+                PaperSort.RECENT);
+    }
+
     /** A filter with only a search text, newest first (search feeds). */
     public static PaperFilter search(String searchText) {
         return new PaperFilter(searchText, List.of(), null, null, null, null, null, null, null, null, null,

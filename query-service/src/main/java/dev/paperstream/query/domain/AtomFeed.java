@@ -22,9 +22,12 @@ public record AtomFeed(String id, String title, String selfUrl, String alternate
     private static final String AUTHOR = "paperstream";
     private static final OffsetDateTime EPOCH = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-    /** One paper: {@code url} is where a reader opens it, {@code categories} its topic slugs. */
-    public record Entry(String id, String title, String url, OffsetDateTime updated, OffsetDateTime published,
-                        String summary, List<String> categories) {
+    /**
+     * One paper: {@code pageUrl} is its web page, where a reader opens it; {@code sourceUrl} its own page (arXiv's),
+     * or null; {@code categories} its topic slugs.
+     */
+    public record Entry(String id, String title, String pageUrl, String sourceUrl, OffsetDateTime updated,
+                        OffsetDateTime published, String summary, List<String> categories) {
     }
 
     /** The feed's last change: its newest entry's, or a fixed past instant for an empty feed so it stays stable. */
@@ -54,7 +57,10 @@ public record AtomFeed(String id, String title, String selfUrl, String alternate
                 element(xml, "title", entry.title());
                 element(xml, "updated", timestamp(entry.updated()));
                 element(xml, "published", timestamp(entry.published()));
-                link(xml, "alternate", entry.url());
+                link(xml, "alternate", entry.pageUrl());
+                if (entry.sourceUrl() != null) {
+                    link(xml, "related", entry.sourceUrl());
+                }
                 for (String category : entry.categories()) {
                     xml.writeEmptyElement("category");
                     xml.writeAttribute("term", xmlText(category));

@@ -1,11 +1,13 @@
 package dev.paperstream.query.resource;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,7 +35,7 @@ import dev.paperstream.query.persistence.TopicRepository;
 
 @Path("/feeds")
 @Produces(AtomFeed.MEDIA_TYPE)
-@Tag(name = "Feeds", description = "Atom feeds to follow a topic or a search in a feed reader")
+@Tag(name = "Feeds", description = "Atom feeds to follow a topic, a search or any filter in a feed reader")
 public class FeedResource {
 
     static final int FEED_SIZE = 50;
@@ -86,12 +88,36 @@ public class FeedResource {
                 "papers?sort=recent&q=" + encode(text));
     }
 
+    @GET
+    @Path("/papers.atom")
+    @Operation(operationId = "getPapersFeed", summary = "The newest 50 papers matching any /papers filter as an Atom feed",
+            description = "Takes the filters of GET /papers (sort aside: a feed is newest first). Each entry links to "
+                    + "the paper's web page (alternate) and its arXiv page (related).")
+    @APIResponse(responseCode = "200", description = "Atom 1.0 feed", content = @Content(
+            mediaType = AtomFeed.MEDIA_TYPE, examples = @ExampleObject(name = "feed", value = ApiExamples.FEED)))
+    @APIResponse(responseCode = "400", description = "A parameter is refused; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public String papers(@BeanParam FilterParams params, @Context UriInfo uri) {
+        PaperFilter filter = params.filter().newestFirst();
+        List<String> unknown = topics.unknown(filter.topics());
+        if (!unknown.isEmpty()) {
+            throw new InvalidParameterException("topic", "unknown topic " + String.join(", ", unknown)
+                    + "; GET /topics lists the topics");
+        }
+        String query = filter.toQueryString();
+        String title = query.isEmpty() ? "all papers"
+                : URLDecoder.decode(query, StandardCharsets.UTF_8).replace("&", ", ");
+        return feed(TAG + "feed:papers" + (query.isEmpty() ? "" : ":" + query), "paperstream: " + title, filter, uri,
+                "papers" + (query.isEmpty() ? "" : "?" + query));
+    }
+
     private String feed(String id, String title, PaperFilter filter, UriInfo uri, String alternatePath) {
         List<AtomFeed.Entry> entries = listing.find(filter, null, FEED_SIZE).stream()
                 .map(row -> new AtomFeed.Entry(
                         TAG + "paper:" + row.paper().id(),
                         row.paper().title(),
-                        row.url() != null ? row.url() : base + "papers/" + encode(row.paper().id()),
+                        base + "p/" + encode(row.paper().id()),
+                        row.url(),
                         row.updatedAt(),
                         row.paper().firstSeen().atStartOfDay().atOffset(ZoneOffset.UTC),
                         Snippet.shorten(row.abstractStart(), SUMMARY_LENGTH),

@@ -1,12 +1,14 @@
 package dev.paperstream.query.resource;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -40,10 +42,18 @@ public class UnknownParameterFilter {
 
     private static Set<String> queryParameters(Method method) {
         Set<String> names = new TreeSet<>();
-        for (Annotation[] annotations : method.getParameterAnnotations()) {
-            for (Annotation annotation : annotations) {
+        Annotation[][] parameters = method.getParameterAnnotations();
+        for (int i = 0; i < parameters.length; i++) {
+            for (Annotation annotation : parameters[i]) {
                 if (annotation instanceof QueryParam query) {
                     names.add(query.value());
+                } else if (annotation instanceof BeanParam) {
+                    for (Field field : method.getParameterTypes()[i].getDeclaredFields()) {
+                        QueryParam query = field.getAnnotation(QueryParam.class);
+                        if (query != null) {
+                            names.add(query.value());
+                        }
+                    }
                 }
             }
         }

@@ -25,7 +25,7 @@ class AtomFeedTest {
     void markupAndControlCharactersStayText() throws Exception {
         OffsetDateTime at = OffsetDateTime.of(2026, 3, 14, 6, 0, 0, 0, ZoneOffset.ofHours(2));
         AtomFeed feed = new AtomFeed("tag:x,2026:f", "a <b>bold</b> & \"quoted\" feed", "http://h/self?q=a&b",
-                "http://h/alt", List.of(new AtomFeed.Entry("tag:x,2026:e", "bell\u0007 </title>", "http://h/e",
+                "http://h/alt", List.of(new AtomFeed.Entry("tag:x,2026:e", "bell\u0007 </title>", "http://h/e", "https://arxiv.org/abs/e",
                 at, at, "]]> <![CDATA[", List.of("a&b"))));
         Document document = parse(feed.toXml());
         assertThat(document.getDocumentElement().getNamespaceURI()).isEqualTo(AtomFeed.NAMESPACE);

@@ -7,23 +7,18 @@ import static dev.paperstream.query.KnownCatalog.MOLA;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
+import dev.paperstream.query.AtomValidity;
 import dev.paperstream.query.CatalogDatabaseTestResource;
 import dev.paperstream.query.KnownCatalog;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,8 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(CatalogDatabaseTestResource.class)
 class FeedResourceTest {
-
-    private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     @Inject
     DataSource dataSource;
@@ -57,7 +50,8 @@ class FeedResourceTest {
                 "tag:paperstream.dev,2026:paper:" + LORA_FLOW, "tag:paperstream.dev,2026:paper:" + MOLA);
         Element first = entries.get(0);
         assertThat(text(first, "title")).isEqualTo("LoRA-Flow: Dynamic LoRA Fusion for Large Language Models");
-        assertThat(children(first, "link").get(0).getAttribute("href")).isEqualTo("https://arxiv.org/abs/2603.00001");
+        assertThat(AtomValidity.link(first, "alternate")).isEqualTo("http://localhost:8083/p/" + LORA_FLOW);
+        assertThat(AtomValidity.link(first, "related")).isEqualTo("https://arxiv.org/abs/2603.00001");
         assertThat(children(first, "category")).extracting(c -> c.getAttribute("term")).containsExactly("peft", "llm");
         assertThat(text(first, "summary")).startsWith("We fuse low-rank adaptation");
     }
@@ -76,7 +70,7 @@ class FeedResourceTest {
         List<Element> entries = children(feed, "entry");
         assertThat(entries).hasSize(1);
         assertThat(text(entries.get(0), "title")).isEqualTo(AGENT_TITLE);
-        assertThat(children(entries.get(0), "link").get(0).getAttribute("href")).endsWith("/papers/" + AGENT);
+        assertThat(AtomValidity.link(entries.get(0), "alternate")).endsWith("/p/" + AGENT);
     }
 
     @Test
@@ -90,8 +84,8 @@ class FeedResourceTest {
         assertThat(links).hasSize(2);
         assertThat(links.get(0)).startsWith("http://localhost:8083/feeds/search.atom?q=books");
         assertThat(links.get(1)).isEqualTo("http://localhost:8083/papers?sort=recent&q=books+flights");
-        assertThat(children(children(feed, "entry").get(0), "link").get(0).getAttribute("href"))
-                .isEqualTo("http://localhost:8083/papers/" + AGENT);
+        assertThat(AtomValidity.link(children(feed, "entry").get(0), "alternate"))
+                .isEqualTo("http://localhost:8083/p/" + AGENT);
     }
 
     @Test
@@ -101,43 +95,52 @@ class FeedResourceTest {
         assertThat(children(feed, "entry")).isEmpty();
     }
 
-    /** Parses as namespace-aware XML and checks what RFC 4287 requires of a feed and of each entry. */
-    private static Element parseAtom(byte[] body) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
-        Element feed = document.getDocumentElement();
-        assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
-        assertThat(feed.getLocalName()).isEqualTo("feed");
-        requireAtomBasics(feed);
-        assertThat(children(feed, "author")).hasSize(1);
-        assertThat(children(feed, "link")).extracting(l -> l.getAttribute("rel")).contains("self");
-        for (Element entry : children(feed, "entry")) {
-            requireAtomBasics(entry);
-        }
-        return feed;
+    @Test
+    void anyPapersFilterIsAFeedOfExactlyThatSearch() throws Exception {
+        Element feed = parseAtom(given().urlEncodingEnabled(false).when()
+                .get("/feeds/papers.atom?topic=peft&hasCode=true&model=llama").then()
+                .statusCode(200).contentType("application/atom+xml").extract().asByteArray());
+        List<String> listed = given().urlEncodingEnabled(false).when()
+                .get("/papers?topic=peft&hasCode=true&model=llama&limit=50").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        assertThat(listed).isNotEmpty();
+        assertThat(children(feed, "entry")).extracting(entry -> text(entry, "id").replace(TAG_PAPER, ""))
+                .containsExactlyElementsOf(listed);
+        assertThat(text(feed, "title")).isEqualTo("paperstream: topic=peft, model=llama, hasCode=true");
+        assertThat(text(feed, "id")).isEqualTo("tag:paperstream.dev,2026:feed:papers:topic=peft&model=llama&hasCode=true");
+        Element first = children(feed, "entry").get(0);
+        assertThat(AtomValidity.link(first, "alternate")).isEqualTo("http://localhost:8083/p/" + LORA_FLOW);
+        assertThat(AtomValidity.link(first, "related")).isEqualTo("https://arxiv.org/abs/2603.00001");
     }
 
-    private static void requireAtomBasics(Element element) {
-        assertThat(children(element, "id")).hasSize(1);
-        assertThat(children(element, "title")).hasSize(1);
-        assertThat(children(element, "updated")).hasSize(1);
-        assertThat(text(element, "id")).contains(":");
-        assertThat(OffsetDateTime.parse(text(element, "updated"))).isNotNull();
+    @Test
+    void aSearchFeedIsNewestFirstAndRefusesWhatPapersRefuses() throws Exception {
+        Element feed = parseAtom(given().queryParam("q", "lora").when().get("/feeds/papers.atom").then()
+                .statusCode(200).extract().asByteArray());
+        List<String> newest = given().queryParam("q", "lora").queryParam("sort", "recent").when().get("/papers")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(children(feed, "entry")).extracting(entry -> text(entry, "id").replace(TAG_PAPER, ""))
+                .containsExactlyElementsOf(newest);
+        given().queryParam("hasCode", "yes").when().get("/feeds/papers.atom").then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", org.hamcrest.Matchers.equalTo("hasCode"))
+                .body("detail", org.hamcrest.Matchers.equalTo("hasCode must be true or false"));
+        given().queryParam("topics", "peft").when().get("/feeds/papers.atom").then().statusCode(400)
+                .body("parameter", org.hamcrest.Matchers.equalTo("topics"));
+        given().queryParam("topic", "no-such-topic").when().get("/feeds/papers.atom").then().statusCode(400)
+                .body("parameter", org.hamcrest.Matchers.equalTo("topic"));
+    }
+
+    private static final String TAG_PAPER = "tag:paperstream.dev,2026:paper:";
+
+    private static Element parseAtom(byte[] body) throws Exception {
+        return AtomValidity.feed(body);
     }
 
     private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && ATOM.equals(element.getNamespaceURI())
-                    && name.equals(element.getLocalName())) {
-                found.add(element);
-            }
-        }
-        return found;
+        return AtomValidity.children(parent, name);
     }
 
     private static String text(Element parent, String name) {
-        return children(parent, name).get(0).getTextContent();
+        return AtomValidity.text(parent, name);
     }
 }
