@@ -1,5 +1,6 @@
 package dev.paperstream.query.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -75,7 +76,7 @@ public class SearchPage {
                          @QueryParam("cursor") String cursor) {
         SearchForm form = new SearchForm(q, topic, model, benchmark, hasCode, linkKind, digest, author, category,
                 from, to, sort);
-        List<TopicCount> all = topics.all();
+        List<TopicCount> all = byName(topics.all());
         Follow following = follow.of(form.active().isEmpty() ? "all papers" : "this search", form);
         boolean firstPage = cursor == null || cursor.isBlank();
         try {
@@ -92,6 +93,11 @@ public class SearchPage {
                     following, e.getMessage(), e.parameter());
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.search(view)).build();
         }
+    }
+
+    /** Topics as people look them up in a list: by name (the API lists them by slug). */
+    static List<TopicCount> byName(List<TopicCount> topics) {
+        return topics.stream().sorted(Comparator.comparing(TopicCount::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     static Map<String, String> names(List<TopicCount> topics) {

@@ -56,7 +56,7 @@ public class TopicsPage {
     @GET
     @Operation(hidden = true)
     public Response page(@QueryParam("window") String window, @QueryParam("asOf") String asOf) {
-        List<TopicCount> all = topics.all();
+        List<TopicCount> all = SearchPage.byName(topics.all());
         Follow following = follow.of("all papers", SearchForm.empty());
         String shownWindow = window == null || window.isBlank() ? "7d" : window.strip();
         String shownAsOf = asOf == null ? "" : asOf.strip();

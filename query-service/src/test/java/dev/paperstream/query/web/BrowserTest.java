@@ -134,14 +134,15 @@ class BrowserTest {
     @Test
     void searchFilterOpenAPaperAndFollowItsLinks() throws IOException {
         open("/?digest=" + SampleDigestCatalog.DIGEST);
-        assertThat(resultTitles()).hasSize(SearchPage.PAGE_SIZE).contains(PAT, SOLILOQUIES);
+        List<String> firstPage = resultTitles();
+        assertThat(firstPage).hasSize(SearchPage.PAGE_SIZE);
         // the stylesheet applied under the CSP: the header has its background
         assertThat(browser.findElement(By.cssSelector("header.site")).getCssValue("background-color"))
                 .isEqualTo("rgba(246, 248, 250, 1)");
         screenshot("search");
 
         browser.findElement(By.cssSelector("a[rel=next]")).click();
-        assertThat(resultTitles()).hasSize(SearchPage.PAGE_SIZE).doesNotContain(PAT);
+        assertThat(resultTitles()).hasSize(SearchPage.PAGE_SIZE).doesNotContainAnyElementsOf(firstPage);
         assertThat(browser.getCurrentUrl()).contains("cursor=");
 
         // search and filter with the form, by keyboard
