@@ -33,7 +33,8 @@ public class FollowInstructions {
         this.notifyBase = notifyBase.replaceAll("/+$", "");
     }
 
-    public Follow of(String what, SearchForm search) {
+    public Follow of(String what, SearchForm form) {
+        SearchForm search = form.followed();
         String body;
         try {
             Map<String, Object> subscription = new LinkedHashMap<>();

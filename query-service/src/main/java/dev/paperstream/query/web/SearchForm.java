@@ -113,6 +113,14 @@ public record SearchForm(String q, List<String> topics, String model, String ben
         return active;
     }
 
+    /**
+     * The same search without its order: what a feed, the stream and a webhook subscription follow (they are newest
+     * first by nature, and notify-service refuses {@code sort}).
+     */
+    public SearchForm followed() {
+        return new SearchForm(q, topics, model, benchmark, hasCode, linkKind, digest, author, category, from, to, null);
+    }
+
     /** Whether new papers arriving now belong at the top of this listing (newest first, nothing searched). */
     public boolean newestFirst() {
         return q == null || "recent".equals(sort);

@@ -85,7 +85,7 @@ public class SearchPage {
             View view = new View(form, form.active(), all, LinkKind.ALL, names(all),
                     result.rows().stream().map(PaperListingRepository.Row::paper).toList(), firstPage,
                     result.nextCursor() == null ? null : form.href("/", result.nextCursor()),
-                    firstPage && form.newestFirst() ? form.href(FollowInstructions.STREAM) : null, following, null,
+                    firstPage && form.newestFirst() ? form.followed().href(FollowInstructions.STREAM) : null, following, null,
                     null);
             return Response.ok(Templates.search(view)).build();
         } catch (InvalidParameterException e) {

@@ -58,6 +58,11 @@ class SearchFormTest {
     }
 
     @Test
+    void feedsStreamsAndWebhooksFollowTheFiltersWithoutTheOrder() {
+        assertThat(form("lora", List.of("peft"), null, null, "recent").followed().query()).isEqualTo("q=lora&topic=peft");
+    }
+
+    @Test
     void refusalsNameTheFieldAsTheApiDoes() {
         assertThatThrownBy(() -> form(null, List.of(), null, "14/03/2026", null).filter())
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
