@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.paperstream.filter.InvalidParameterException;
+
 /**
  * Opaque page cursors: the keyset position after the last item of a page, tagged with a version and with a hash
  * of the question it belongs to, and closed by a checksum. Reads are public and positions are only ever bound as

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import dev.paperstream.filter.PaperFilter;
+import dev.paperstream.filter.PaperSort;
+
 /**
  * Where a paper listing page ended: the sort key of its last item. Recent order keys on (first seen, id),
  * relevance order on (rank, id); the rank is PostgreSQL's {@code real}, carried as its exact bits.

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.paperstream.filter.Params;
+import dev.paperstream.filter.InvalidParameterException;
+
 /**
  * A trending window of {@code days} ending on {@code end} (inclusive), compared with the window of the same length
  * just before it.

@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.paperstream.query.domain.PaperFilter;
+import dev.paperstream.filter.PaperFilter;
 import dev.paperstream.query.domain.PaperPosition;
-import dev.paperstream.query.domain.PaperSort;
-import dev.paperstream.query.domain.PaperSummary;
+import dev.paperstream.filter.PaperSort;
+import dev.paperstream.filter.PaperSummary;
 import dev.paperstream.query.domain.SearchPool;
-import dev.paperstream.query.domain.Snippet;
+import dev.paperstream.filter.Snippet;
 
 /**
  * Paper listings in one statement per page: filters as {@code exists} probes on the indexed child tables, keyset

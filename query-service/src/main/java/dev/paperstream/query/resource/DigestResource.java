@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.paperstream.query.domain.DigestProgress;
 import dev.paperstream.query.domain.Page;
-import dev.paperstream.query.domain.Params;
+import dev.paperstream.filter.Params;
 import dev.paperstream.query.domain.UnknownResourceException;
 import dev.paperstream.query.persistence.DigestRepository;
 import dev.paperstream.query.service.DigestListing;

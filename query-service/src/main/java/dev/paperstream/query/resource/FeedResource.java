@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.paperstream.query.domain.AtomFeed;
-import dev.paperstream.query.domain.InvalidParameterException;
-import dev.paperstream.query.domain.PaperFilter;
-import dev.paperstream.query.domain.Params;
-import dev.paperstream.query.domain.Snippet;
+import dev.paperstream.filter.InvalidParameterException;
+import dev.paperstream.filter.PaperFilter;
+import dev.paperstream.filter.Params;
+import dev.paperstream.filter.Snippet;
 import dev.paperstream.query.domain.UnknownResourceException;
 import dev.paperstream.query.persistence.PaperListingRepository;
 import dev.paperstream.query.persistence.TopicRepository;

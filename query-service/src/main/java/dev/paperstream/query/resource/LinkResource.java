@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.paperstream.query.domain.Items;
-import dev.paperstream.query.domain.LinkKind;
+import dev.paperstream.filter.LinkKind;
 import dev.paperstream.query.domain.LinkTarget;
-import dev.paperstream.query.domain.Params;
+import dev.paperstream.filter.Params;
 import dev.paperstream.query.persistence.LinkRepository;
 
 @Path("/links")

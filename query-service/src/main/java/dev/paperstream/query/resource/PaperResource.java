@@ -20,12 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.paperstream.filter.PaperFilter;
+import dev.paperstream.filter.PaperSummary;
+import dev.paperstream.filter.Params;
 import dev.paperstream.query.domain.ArxivIdForms;
 import dev.paperstream.query.domain.Page;
 import dev.paperstream.query.domain.PaperDetail;
-import dev.paperstream.query.domain.PaperFilter;
-import dev.paperstream.query.domain.PaperSummary;
-import dev.paperstream.query.domain.Params;
 import dev.paperstream.query.domain.RelatedPaper;
 import dev.paperstream.query.domain.RelatedPapers;
 import dev.paperstream.query.domain.UnknownResourceException;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.paperstream.query.domain.InvalidParameterException;
+import dev.paperstream.filter.InvalidParameterException;
 import dev.paperstream.query.domain.UnknownResourceException;
 import dev.paperstream.query.persistence.CatalogUnavailableException;
 

@@ -13,7 +13,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.paperstream.query.domain.InvalidParameterException;
+import dev.paperstream.filter.InvalidParameterException;
 
 /**
  * Refuses query parameters an endpoint does not take. A misspelt filter ({@code ?topics=peft}, {@code ?form=...})

@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.paperstream.query.domain.InvalidParameterException;
-import dev.paperstream.query.domain.PaperFilter;
+import dev.paperstream.filter.InvalidParameterException;
+import dev.paperstream.filter.PaperFilter;
 import dev.paperstream.query.domain.PaperPosition;
 import dev.paperstream.query.persistence.DigestRepository;
 import dev.paperstream.query.persistence.PaperListingRepository;

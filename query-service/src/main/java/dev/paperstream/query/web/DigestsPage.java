@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.paperstream.filter.InvalidParameterException;
 import dev.paperstream.query.domain.DigestProgress;
-import dev.paperstream.query.domain.InvalidParameterException;
 import dev.paperstream.query.domain.Page;
 import dev.paperstream.query.service.DigestListing;
 import io.quarkus.qute.CheckedTemplate;

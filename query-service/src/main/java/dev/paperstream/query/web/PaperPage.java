@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.paperstream.filter.Params;
 import dev.paperstream.query.domain.ArxivIdForms;
 import dev.paperstream.query.domain.PaperDetail;
-import dev.paperstream.query.domain.Params;
 import dev.paperstream.query.domain.RelatedPaper;
 import dev.paperstream.query.persistence.PaperDetailRepository;
 import dev.paperstream.query.persistence.RelatedPaperRepository;

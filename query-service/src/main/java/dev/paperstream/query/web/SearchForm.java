@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.paperstream.query.domain.PaperFilter;
+import dev.paperstream.filter.PaperFilter;
 
 /**
  * The search form's values as the browser sent them, blanks dropped (an empty field of a submitted form means "any",

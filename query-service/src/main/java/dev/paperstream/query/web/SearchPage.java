@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dev.paperstream.query.domain.InvalidParameterException;
-import dev.paperstream.query.domain.LinkKind;
-import dev.paperstream.query.domain.PaperFilter;
-import dev.paperstream.query.domain.PaperSummary;
+import dev.paperstream.filter.InvalidParameterException;
+import dev.paperstream.filter.LinkKind;
+import dev.paperstream.filter.PaperFilter;
+import dev.paperstream.filter.PaperSummary;
 import dev.paperstream.query.domain.TopicCount;
 import dev.paperstream.query.persistence.PaperListingRepository;
 import dev.paperstream.query.persistence.TopicRepository;

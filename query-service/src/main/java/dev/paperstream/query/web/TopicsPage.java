@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dev.paperstream.query.domain.InvalidParameterException;
+import dev.paperstream.filter.InvalidParameterException;
 import dev.paperstream.query.domain.TopicCount;
 import dev.paperstream.query.domain.TrendWindow;
 import dev.paperstream.query.domain.TrendingTopics;

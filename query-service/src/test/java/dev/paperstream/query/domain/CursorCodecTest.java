@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.paperstream.filter.InvalidParameterException;
+
 class CursorCodecTest {
 
     @Test

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.paperstream.query.domain.InvalidParameterException;
-import dev.paperstream.query.domain.PaperSort;
+import dev.paperstream.filter.InvalidParameterException;
+import dev.paperstream.filter.PaperSort;
 
 class SearchFormTest {
 

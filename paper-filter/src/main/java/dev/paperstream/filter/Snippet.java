@@ -1,4 +1,4 @@
-package dev.paperstream.query.domain;
+package dev.paperstream.filter;
 
 /** Short forms of long texts for listings. */
 public final class Snippet {

@@ -1,4 +1,4 @@
-package dev.paperstream.query.domain;
+package dev.paperstream.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,20 +30,6 @@ class ParamsTest {
         assertThatThrownBy(() -> Params.date("to", "14.03.2026")).hasMessage("to must be a date like 2026-03-14");
         assertThatThrownBy(() -> Params.date("from", "+6000000-01-01"))
                 .hasMessage("from must be a date from 1000-01-01 to 9999-12-31");
-    }
-
-    @Test
-    void trendWindowsAreDaysUpToAYear() {
-        TrendWindow week = TrendWindow.parse("7d", "2026-03-14", LocalDate.of(2000, 1, 1));
-        assertThat(week.start()).isEqualTo(LocalDate.of(2026, 3, 8));
-        assertThat(week.previousEnd()).isEqualTo(LocalDate.of(2026, 3, 7));
-        assertThat(week.previousStart()).isEqualTo(LocalDate.of(2026, 3, 1));
-        assertThat(TrendWindow.parse(null, null, LocalDate.of(2026, 1, 10)).label()).isEqualTo("7d");
-        assertThat(TrendWindow.parse("365d", null, LocalDate.of(2026, 1, 10)).days()).isEqualTo(365);
-        for (String bad : List.of("0d", "366d", "7", "1w", "d", "07d")) {
-            assertThatThrownBy(() -> TrendWindow.parse(bad, null, LocalDate.now())).as(bad)
-                    .extracting("parameter").isEqualTo("window");
-        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.paperstream.query.domain;
+package dev.paperstream.filter;
 
 /** Orders for paper listings. */
 public enum PaperSort {

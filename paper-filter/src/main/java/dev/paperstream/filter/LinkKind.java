@@ -1,4 +1,4 @@
-package dev.paperstream.query.domain;
+package dev.paperstream.filter;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.paperstream.query.domain;
+package dev.paperstream.filter;
 
 /** A request parameter the service refuses; the message is the detail shown to the client. */
 public class InvalidParameterException extends RuntimeException {

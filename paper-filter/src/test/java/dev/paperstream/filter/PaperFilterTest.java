@@ -1,4 +1,4 @@
-package dev.paperstream.query.domain;
+package dev.paperstream.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,18 +90,31 @@ class PaperFilterTest {
     }
 
     @Test
-    void cursorPositionsRoundTripExactly() {
-        PaperFilter recent = parse(null, null);
-        PaperPosition day = PaperPosition.recent(LocalDate.of(2026, 3, 14), "arxiv-1");
-        assertThat(PaperPosition.fromCursor(recent, day.toCursor(recent))).isEqualTo(day);
-        PaperFilter relevance = parse("lora", null);
-        PaperPosition rank = PaperPosition.relevance(0.0607927f, "arxiv-2",
-                new SearchPool.Floor(LocalDate.of(2025, 1, 2), "arxiv-0"));
-        assertThat(PaperPosition.fromCursor(relevance, rank.toCursor(relevance))).isEqualTo(rank);
-        rank = PaperPosition.relevance(0.5f, "arxiv-3", null);
-        assertThat(PaperPosition.fromCursor(relevance, rank.toCursor(relevance))).isEqualTo(rank);
-        assertThat(PaperPosition.fromCursor(recent, null)).isNull();
-        assertThatThrownBy(() -> PaperPosition.fromCursor(relevance, day.toCursor(recent)))
-                .extracting("parameter").isEqualTo("cursor");
+    void parsesNamedParametersAsPapersDoesAndRefusesUnknownNames() {
+        PaperFilter filter = PaperFilter.parse(Map.of("topic", List.of("peft", "llm"), "hasCode", List.of("TRUE"),
+                "model", List.of("LLaMA", "Mistral"), "author", List.of(" Jörg  Müller ")));
+        assertThat(filter.topics()).containsExactly("llm", "peft");
+        assertThat(filter.model()).isEqualTo("LLaMA");
+        assertThat(filter.author()).isEqualTo("Jörg Müller");
+        assertThatThrownBy(() -> PaperFilter.parse(Map.of("topics", List.of("peft"))))
+                .hasMessageStartingWith("unknown parameter topics; a filter takes author, benchmark, category")
+                .extracting("parameter").isEqualTo("topics");
+        assertThatThrownBy(() -> PaperFilter.parse(Map.of("author", List.of()))).hasMessage("author must not be blank");
+        assertThatThrownBy(() -> PaperFilter.parse(Map.of("linkKind", List.of("blog")))).extracting("parameter")
+                .isEqualTo("linkKind");
+    }
+
+    @Test
+    void canonicalQueryStringReadsBackAsTheSameFilter() {
+        PaperFilter filter = PaperFilter.parse(Map.of("q", List.of(" \"low rank\" -vision "),
+                "topic", List.of("peft", "llm"), "hasCode", List.of("true"), "author", List.of("Müller"),
+                "from", List.of("2026-03-01"), "sort", List.of("recent")));
+        String query = filter.toQueryString();
+        assertThat(query).isEqualTo("q=%22low%20rank%22%20-vision&topic=llm&topic=peft&hasCode=true"
+                + "&author=M%C3%BCller&from=2026-03-01&sort=recent");
+        assertThat(PaperFilter.parse(PaperMatcherTest.queryParameters(query))).isEqualTo(filter);
+        assertThat(PaperFilter.parse(Map.of()).toQueryString()).isEmpty();
+        assertThat(PaperFilter.parse(Map.of("q", List.of("lora"), "sort", List.of("relevance"))).toQueryString())
+                .isEqualTo("q=lora");
     }
 }

@@ -1,8 +1,13 @@
-package dev.paperstream.query.domain;
+package dev.paperstream.filter;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +47,69 @@ public record PaperFilter(
     /** arXiv's category names: an archive and maybe a subject class ({@code cs.CL}, {@code hep-th}, {@code cond-mat.mes-hall}). */
     private static final Pattern CATEGORY = Pattern.compile("[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]+(?:-[a-z]+)*)?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** The query parameters a filter is written with, as {@code GET /papers} takes them. */
+    public static final List<String> PARAMETERS = List.of("q", "topic", "model", "benchmark", "hasCode", "linkKind",
+            "digest", "author", "category", "from", "to", "sort");
+
+    /**
+     * Parses query parameters by name, as {@code GET /papers} reads them: {@code topic} may repeat, any other takes
+     * its first value, and a parameter given without a value is blank. A name not in {@link #PARAMETERS} is refused
+     * (a misspelt filter would otherwise select every paper).
+     */
+    public static PaperFilter parse(Map<String, List<String>> parameters) {
+        for (String name : parameters.keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw new InvalidParameterException(name, "unknown parameter " + name + "; a filter takes "
+                        + String.join(", ", PARAMETERS.stream().sorted().toList()));
+            }
+        }
+        return parse(first(parameters, "q"), parameters.getOrDefault("topic", List.of()), first(parameters, "model"),
+                first(parameters, "benchmark"), first(parameters, "hasCode"), first(parameters, "linkKind"),
+                first(parameters, "digest"), first(parameters, "author"), first(parameters, "category"),
+                first(parameters, "from"), first(parameters, "to"), first(parameters, "sort"));
+    }
+
+    private static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        if (values == null) {
+            return null;
+        }
+        return values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+    }
+
+    /**
+     * The filter as query parameters in a canonical order and spelling (URL-encoded, no leading {@code ?}; empty for
+     * no filter): equal filters give equal strings, and {@link #parse(Map)} of it gives this filter back. The sort is
+     * written only where it is not the default.
+     */
+    public String toQueryString() {
+        List<String[]> pairs = new ArrayList<>();
+        add(pairs, "q", searchText);
+        topics.forEach(topic -> add(pairs, "topic", topic));
+        add(pairs, "model", model);
+        add(pairs, "benchmark", benchmark);
+        add(pairs, "hasCode", hasCode);
+        add(pairs, "linkKind", linkKind);
+        add(pairs, "digest", digest);
+        add(pairs, "author", author);
+        add(pairs, "category", category);
+        add(pairs, "from", from);
+        add(pairs, "to", to);
+        if (sort != (searchText != null ? PaperSort.RELEVANCE : PaperSort.RECENT)) {
+            add(pairs, "sort", sort.value());
+        }
+        StringJoiner query = new StringJoiner("&");
+        pairs.forEach(pair -> query.add(pair[0] + "=" + URLEncoder.encode(pair[1], StandardCharsets.UTF_8)
+                .replace("+", "%20")));
+        return query.toString();
+    }
+
+    private static void add(List<String[]> pairs, String name, Object value) {
+        if (value != null) {
+            pairs.add(new String[] {name, value.toString()});
+        }
+    }
 
     /** Parses raw query-parameter values (each may be null). */
     public static PaperFilter parse(String q, List<String> topics, String model, String benchmark, String hasCode,
