@@ -5,6 +5,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.paperstream.devstack.PostgresDatabaseTestResource;
+
 /**
  * The known catalogue most tests read: six papers in March and February 2026 across four topics, with links,
  * mentions, authors and categories (on three papers), digests with upvotes and ingest receipts chosen so each
@@ -25,13 +27,15 @@ public final class KnownCatalog {
     public static final String FROM = "2026-02-01";
     public static final String TO = "2026-03-31";
 
-    private static boolean loaded;
+    /** The database loaded last: a test profile with a database of its own gets the known catalogue too. */
+    private static String loadedInto;
 
     private KnownCatalog() {
     }
 
     public static synchronized void load(DataSource dataSource) {
-        if (loaded) {
+        String database = PostgresDatabaseTestResource.database().jdbcUrl();
+        if (database.equals(loadedInto)) {
             return;
         }
         new CatalogRows(dataSource)
@@ -104,6 +108,6 @@ public final class KnownCatalog {
                 .digest("d-0220", LocalDate.of(2026, 2, 20), 2)
                 .appearance("d-0220", TINY, 1)
                 .appearance("d-0220", VISUAL, 2);
-        loaded = true;
+        loadedInto = database;
     }
 }

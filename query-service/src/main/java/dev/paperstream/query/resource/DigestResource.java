@@ -1,9 +1,5 @@
 package dev.paperstream.query.resource;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,24 +14,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.paperstream.query.domain.CursorCodec;
 import dev.paperstream.query.domain.DigestProgress;
 import dev.paperstream.query.domain.Page;
 import dev.paperstream.filter.Params;
 import dev.paperstream.query.domain.UnknownResourceException;
 import dev.paperstream.query.persistence.DigestRepository;
+import dev.paperstream.query.service.DigestListing;
 
 @Path("/digests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Digests", description = "Digests and how far their enrichment has got")
 public class DigestResource {
 
-    private static final String FINGERPRINT = "digests";
-
     private final DigestRepository digests;
+    private final DigestListing listing;
 
-    DigestResource(DigestRepository digests) {
+    DigestResource(DigestRepository digests, DigestListing listing) {
         this.digests = digests;
+        this.listing = listing;
     }
 
     @GET
@@ -47,25 +43,7 @@ public class DigestResource {
     public Page<DigestProgress> list(
             @Parameter(description = "Page size, 1..100", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = Params.limit(limit, PaperResource.DEFAULT_LIMIT);
-        LocalDate afterDate = null;
-        String afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            List<String> position = CursorCodec.decode(FINGERPRINT, cursor, 2);
-            try {
-                afterDate = LocalDate.parse(position.get(0));
-            } catch (DateTimeParseException e) {
-                throw CursorCodec.malformed();
-            }
-            afterId = position.get(1);
-        }
-        List<DigestProgress> rows = digests.list(afterDate, afterId, size + 1);
-        String nextCursor = null;
-        if (rows.size() > size) {
-            DigestProgress last = rows.get(size - 1);
-            nextCursor = CursorCodec.encode(FINGERPRINT, List.of(last.date().toString(), last.id()));
-        }
-        return new Page<>(rows.stream().limit(size).toList(), nextCursor);
+        return listing.page(cursor, Params.limit(limit, PaperResource.DEFAULT_LIMIT));
     }
 
     @GET

@@ -20,22 +20,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.paperstream.query.domain.ArxivIdForms;
-import dev.paperstream.filter.InvalidParameterException;
-import dev.paperstream.query.domain.Page;
-import dev.paperstream.query.domain.PaperDetail;
 import dev.paperstream.filter.PaperFilter;
-import dev.paperstream.query.domain.PaperPosition;
 import dev.paperstream.filter.PaperSummary;
 import dev.paperstream.filter.Params;
+import dev.paperstream.query.domain.ArxivIdForms;
+import dev.paperstream.query.domain.Page;
+import dev.paperstream.query.domain.PaperDetail;
 import dev.paperstream.query.domain.RelatedPaper;
 import dev.paperstream.query.domain.RelatedPapers;
 import dev.paperstream.query.domain.UnknownResourceException;
-import dev.paperstream.query.persistence.DigestRepository;
 import dev.paperstream.query.persistence.PaperDetailRepository;
 import dev.paperstream.query.persistence.PaperListingRepository;
 import dev.paperstream.query.persistence.RelatedPaperRepository;
-import dev.paperstream.query.persistence.TopicRepository;
+import dev.paperstream.query.service.PaperSearch;
 
 @Path("/papers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,19 +41,14 @@ public class PaperResource {
 
     static final int DEFAULT_LIMIT = 20;
 
-    private final PaperListingRepository listing;
+    private final PaperSearch search;
     private final PaperDetailRepository details;
     private final RelatedPaperRepository related;
-    private final TopicRepository topics;
-    private final DigestRepository digests;
 
-    PaperResource(PaperListingRepository listing, PaperDetailRepository details, RelatedPaperRepository related,
-                  TopicRepository topics, DigestRepository digests) {
-        this.listing = listing;
+    PaperResource(PaperSearch search, PaperDetailRepository details, RelatedPaperRepository related) {
+        this.search = search;
         this.details = details;
         this.related = related;
-        this.topics = topics;
-        this.digests = digests;
     }
 
     @GET
@@ -98,27 +90,8 @@ public class PaperResource {
             @Context UriInfo uri) {
         PaperFilter filter = PaperFilter.parse(q, topic, model, benchmark, hasCode, linkKind, digest,
                 sentOrBlank(uri, "author", author), sentOrBlank(uri, "category", category), from, to, sort);
-        int size = Params.limit(limit, DEFAULT_LIMIT);
-        PaperPosition after = PaperPosition.fromCursor(filter, cursor);
-        List<PaperListingRepository.Row> rows = listing.find(filter, after, size + 1);
-        if (rows.isEmpty()) {
-            // only an empty answer can come from a misspelt topic or digest, so only then are they looked up
-            List<String> unknown = topics.unknown(filter.topics());
-            if (!unknown.isEmpty()) {
-                throw new InvalidParameterException("topic", "unknown topic " + String.join(", ", unknown)
-                        + "; GET /topics lists the topics");
-            }
-            if (filter.digest() != null && digests.find(filter.digest()).isEmpty()) {
-                throw new InvalidParameterException("digest", "unknown digest " + filter.digest()
-                        + "; GET /digests lists the digests");
-            }
-            if (filter.category() != null && !listing.categoryInUse(filter.category())) {
-                throw new InvalidParameterException("category", "unknown category " + filter.category()
-                        + "; no paper in the catalogue has it (categories are written like cs.CL)");
-            }
-        }
-        String nextCursor = rows.size() > size ? rows.get(size - 1).position().toCursor(filter) : null;
-        return new Page<>(rows.stream().limit(size).map(PaperListingRepository.Row::paper).toList(), nextCursor);
+        PaperSearch.Result page = search.page(filter, cursor, Params.limit(limit, DEFAULT_LIMIT));
+        return new Page<>(page.rows().stream().map(PaperListingRepository.Row::paper).toList(), page.nextCursor());
     }
 
     @GET
