@@ -27,7 +27,7 @@ import dev.paperstream.enrich.domain.TopicRules;
  */
 public final class RulesJson {
 
-    public static final String DEFAULT_TOPICS = "taxonomy/topics-v7.json";
+    public static final String DEFAULT_TOPICS = "taxonomy/topics-v8.json";
     public static final String MODELS = "mentions/models.json";
     public static final String BENCHMARKS = "mentions/benchmarks.json";
 
