@@ -8,11 +8,14 @@ import java.util.Objects;
  * paper's log-odds of having the topic are {@code bias}, plus {@code ruleMatch} when the topic's phrase rules
  * assign it, plus {@code ruleStrength} times the rules' evidence over their threshold (at most
  * {@value #MAX_RULE_STRENGTH}), plus each term's weight times 1 when it is in the abstract and 1 more when it is in
- * the title. The topic is assigned at even odds or better, as well as wherever the rules assign it.
+ * the title. The topic is assigned at even odds or better, as well as wherever the rules assign it; a model that
+ * {@code decides} assigns it at even odds or better only, so it also drops what the rules alone would assign (their
+ * verdict and strength being two of its features).
  *
- * @param terms single words or phrases of exact words (no {@code *}), lower case, to weight
+ * @param terms   single words or phrases of exact words (no {@code *}), lower case, to weight
+ * @param decides whether the model alone decides, rather than adding topics to those the rules assign
  */
-public record TopicModel(double bias, double ruleMatch, double ruleStrength, Map<String, Double> terms) {
+public record TopicModel(double bias, double ruleMatch, double ruleStrength, Map<String, Double> terms, boolean decides) {
 
     public static final double MAX_RULE_STRENGTH = 3.0;
 
@@ -30,5 +33,10 @@ public record TopicModel(double bias, double ruleMatch, double ruleStrength, Map
             }
             TopicRules.checkFinite("model.terms['" + term.getKey() + "']", term.getValue());
         }
+    }
+
+    /** A model that adds topics to those the rules assign. */
+    public TopicModel(double bias, double ruleMatch, double ruleStrength, Map<String, Double> terms) {
+        this(bias, ruleMatch, ruleStrength, terms, false);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * and either names the topic in the title or is not far weaker than the paper's strongest topic. The score maps evidence to [0, 1]: 0.5 at the threshold,
  * 0.75 at twice the threshold.
  * A topic with a model is also assigned where its model gives even odds or better (the score is then the larger of
- * the two), and a topic with example
+ * the two); a model that decides alone assigns its topic at even odds or better only. A topic with example
  * papers is also assigned when the paper covers enough of the examples' distinctive words.
  * Model terms and example words are matched by the same trie in the same pass, so tagging stays linear in the text.
  * Immutable and thread-safe; build a new one when the rules change.
@@ -115,10 +115,10 @@ public final class TopicTagger {
         boolean[] byRules = ruleVerdicts(s);
         List<TopicMatch> matches = new ArrayList<>();
         for (int t = 0; t < topics.length; t++) {
-            double score;
-            score = byRules[t] ? score(t, s) : 0;
+            double score = byRules[t] ? score(t, s) : 0;
             if (models[t] != null) {
-                score = Math.max(score, 1 / (1 + Math.exp(-logit(t, byRules[t], s))));
+                double probability = 1 / (1 + Math.exp(-logit(t, byRules[t], s)));
+                score = models[t].decides() ? probability : Math.max(score, probability);
             }
             boolean likeExamples = exampleMass[t] > 0 && s.exampleSum[t] >= EXAMPLE_COVERAGE * exampleMass[t];
             if (likeExamples && score < 0.5) {

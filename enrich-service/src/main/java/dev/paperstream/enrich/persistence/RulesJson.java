@@ -69,8 +69,13 @@ public final class RulesJson {
         if (!terms.isObject()) {
             throw new IllegalArgumentException("rules.model.terms must be an object of phrase to weight");
         }
+        JsonNode decides = node.path("decides");
+        if (!decides.isMissingNode() && !decides.isNull() && !decides.isBoolean()) {
+            throw new IllegalArgumentException("rules.model.decides must be true or false");
+        }
         return new TopicModel(number(node, "bias", 0, "rules.model."), number(node, "ruleMatch", 0, "rules.model."),
-                number(node, "ruleStrength", 0, "rules.model."), weights(terms, "rules.model.terms"));
+                number(node, "ruleStrength", 0, "rules.model."), weights(terms, "rules.model.terms"),
+                decides.asBoolean(false));
     }
 
     private static Map<String, Double> weights(JsonNode terms, String field) {
@@ -138,6 +143,9 @@ public final class RulesJson {
             m.put("bias", model.bias());
             m.put("ruleMatch", model.ruleMatch());
             m.put("ruleStrength", model.ruleStrength());
+            if (model.decides()) {
+                m.put("decides", true);
+            }
             ObjectNode weights = m.putObject("terms");
             model.terms().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(t -> weights.put(t.getKey(), t.getValue()));

@@ -104,6 +104,22 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aModelThatDecidesDropsWhatTheRulesAloneWouldAssignWhenItsWordsSpeakAgainst() {
+        Map<String, Double> rules = Map.of("robot*", 1.5);
+        Map<String, Double> words = Map.of("simulation", -3.0);
+        TopicTagger deciding = new TopicTagger(List.of(new Topic("robotics", "Robotics", "",
+                new TopicRules(rules, 2, 2.5, new TopicModel(-1, 2, 0, words, true)))));
+        TopicTagger adding = new TopicTagger(List.of(new Topic("robotics", "Robotics", "",
+                new TopicRules(rules, 2, 2.5, new TopicModel(-1, 2, 0, words, false)))));
+
+        assertThat(slugs(adding.tag("Robot Arms", "We study robot arms in simulation."))).containsExactly("robotics");
+        assertThat(deciding.tag("Robot Arms", "We study robot arms in simulation.")).isEmpty();
+        TopicMatch match = deciding.tag("Robot Arms", "A robot arm lifts boxes.").get(0);
+        assertThat(match.score()).as("the model's probability").isEqualTo(0.731);
+        assertThat(match.evidence()).containsExactly("Robot");
+    }
+
+    @Test
     void aTopicWithOnlyExamplePapersTagsPapersLikeThemAndNamesTheNearest() {
         TopicTagger tagger = new TopicTagger(List.of(new Topic("cell-imaging", "Cell imaging", "",
                 new TopicRules(Map.of(), 2, 2.5), List.of(

@@ -17,7 +17,8 @@ import dev.paperstream.devstack.TestDatabase;
 
 /**
  * A catalogue created by an earlier release, with topics edited by its users, upgraded to the default topics with
- * learned models: the migrations alone, on a database of the real PostgreSQL server.
+ * learned models, and one on the first models upgraded to the retrained ones: the migrations alone, on a database of
+ * the real PostgreSQL server.
  */
 class TaxonomyMigrationTest {
 
@@ -43,6 +44,28 @@ class TaxonomyMigrationTest {
             assertThat(rows(db, "select rules -> 'terms' ->> '*bench' from topic where slug = 'evaluation'"))
                     .as("the rules of the latest release, not the first").containsExactly("0.7");
             assertThat(rows(db, "select examples::text from topic where slug = 'peft'")).containsExactly("[]");
+            assertThat(rows(db, "select count(*) from retag_request where done_at is null")).containsExactly("2");
+        }
+    }
+
+    @Test
+    void aCatalogueOnTheFirstModelsGetsTheRetrainedOnesExceptWhereAUserEditedAndARetagIsRequested() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("paperstream_models_v7")) {
+            flyway(db, "7").migrate();
+            run(db, "update retag_request set done_at = now()");
+            run(db, """
+                    update topic set rules = '{"threshold": 2.0, "titleBoost": 2.5, "terms": {"robot*": 2.0}}',
+                        edited_by_user = true where slug = 'robotics'""");
+            assertThat(rows(db, "select count(*) from topic where rules -> 'model' ? 'decides'")).containsExactly("0");
+
+            flyway(db, null).migrate();
+
+            assertThat(rows(db, "select rules -> 'model' ->> 'decides' from topic where slug = 'evaluation'"))
+                    .as("a frequent topic's retrained model decides").containsExactly("true");
+            assertThat(rows(db, "select rules -> 'model' ->> 'decides' from topic where slug = 'quantization'"))
+                    .as("a rare topic keeps rules or model").containsExactly((String) null);
+            assertThat(rows(db, "select rules::text from topic where slug = 'robotics'"))
+                    .containsExactly("{\"terms\": {\"robot*\": 2.0}, \"threshold\": 2.0, \"titleBoost\": 2.5}");
             assertThat(rows(db, "select count(*) from retag_request where done_at is null")).containsExactly("1");
         }
     }
