@@ -54,11 +54,11 @@ public class StreamResource {
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "streamPapers", summary = "Each newly enriched paper matching a /papers filter, live",
-            description = "Server-sent events: each paper enriched from now on that the filter matches, within a "
-                    + "second, as `event: paper` with `id` its CloudEvents id and `data` the same JSON as a GET "
-                    + "/papers item; a `: heartbeat` comment every 15 s. Reconnect with the Last-Event-ID header "
-                    + "(EventSource does) to get every matching event since that one, in order, then live: ids are "
-                    + "kept for at least 24 hours. sort is accepted and ignored: events come in arrival order. A "
+            description = "Server-sent events: each paper enriched from now on that the filter matches, as soon as "
+                    + "its event is on papers-enriched, as `event: paper` with `id` its CloudEvents id and `data` "
+                    + "the same JSON as a GET /papers item; a `: heartbeat` comment every 15 s. Reconnect with the "
+                    + "Last-Event-ID header (EventSource does) to get every matching event since that one, in order, "
+                    + "then live: ids are kept for at least 24 hours. sort is accepted and ignored. A "
                     + "client that falls too far behind is disconnected and resumes the same way.")
     @APIResponse(responseCode = "200", description = "An event stream", content = @Content(
             mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "events", value = ApiExamples.STREAM)))
