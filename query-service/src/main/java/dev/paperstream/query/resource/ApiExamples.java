@@ -73,4 +73,14 @@ final class ApiExamples {
             <entry><id>tag:paperstream.dev,2026:paper:arxiv-2403.09611</id><title>LoRA-Flow</title>
             <updated>2026-03-14T06:00:02Z</updated><link rel="alternate" href="https://arxiv.org/abs/2403.09611"/>
             <summary type="text">LoRA employs lightweight modules...</summary></entry></feed>""";
+
+    static final String STREAM = """
+            : heartbeat
+
+            id: arxiv-2403.09611@d-2026-03-14
+            event: paper
+            data: {"id":"arxiv-2403.09611","title":"LoRA-Flow","authors":["Hanqing Wang"],"shortAbstract":"LoRA employs lightweight modules...","topics":["peft"],"categories":["cs.CL"],"linkKinds":["code"],"firstSeen":"2026-03-14"}
+
+            : heartbeat
+            """;
 }

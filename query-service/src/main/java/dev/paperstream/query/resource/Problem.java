@@ -17,4 +17,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String NOT_FOUND = TYPE_BASE + "not-found";
     public static final String DATABASE_UNAVAILABLE = TYPE_BASE + "database-unavailable";
     public static final String INTERNAL_ERROR = TYPE_BASE + "internal-error";
+    public static final String RESUME_GONE = TYPE_BASE + "resume-gone";
+    public static final String STREAM_UNAVAILABLE = TYPE_BASE + "stream-unavailable";
 }

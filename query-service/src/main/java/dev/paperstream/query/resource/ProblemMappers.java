@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.paperstream.filter.InvalidParameterException;
+import dev.paperstream.query.domain.ResumeGoneException;
+import dev.paperstream.query.domain.StreamUnavailableException;
 import dev.paperstream.query.domain.UnknownResourceException;
 import dev.paperstream.query.persistence.CatalogUnavailableException;
 
@@ -52,6 +54,17 @@ public class ProblemMappers {
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         return incident(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response resumeGone(ResumeGoneException e, UriInfo uri) {
+        return problem(new Problem(Problem.RESUME_GONE, "Gone", 410, e.getMessage(), path(uri), "Last-Event-ID", null));
+    }
+
+    @ServerExceptionMapper
+    public Response streamUnavailable(StreamUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(problem(new Problem(Problem.STREAM_UNAVAILABLE, "Service Unavailable", 503,
+                e.getMessage(), path(uri), null, null))).header("Retry-After", "5").build();
     }
 
     /** A redirect is an answer, not a failure: it leaves as built, with its Location. */

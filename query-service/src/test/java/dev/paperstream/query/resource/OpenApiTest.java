@@ -23,7 +23,7 @@ class OpenApiTest {
         Map<String, Object> paths = api.getMap("paths");
         assertThat(paths).containsKeys("/papers", "/papers/{id}", "/papers/{id}/related", "/topics",
                 "/topics/trending", "/links", "/digests", "/digests/{id}", "/feeds/topics/{slug}.atom",
-                "/feeds/search.atom");
+                "/feeds/search.atom", "/feeds/papers.atom", "/stream/papers");
         assertThat(api.getString("info.title")).isEqualTo("paperstream query API");
         for (String path : paths.keySet()) {
             Map<String, Object> ok = api.getMap("paths.'" + path + "'.get.responses.'200'.content");
