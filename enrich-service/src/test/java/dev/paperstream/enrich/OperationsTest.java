@@ -8,10 +8,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +27,7 @@ import dev.paperstream.devstack.KafkaBrokerTestResource;
 import dev.paperstream.devstack.OpenApiLint;
 import dev.paperstream.devstack.PostgresDatabaseTestResource;
 import dev.paperstream.devstack.PrometheusText;
+import dev.paperstream.enrich.messaging.PapersEnrichedTopic;
 import dev.paperstream.enrich.support.Entries;
 import dev.paperstream.enrich.support.KafkaClients;
 import dev.paperstream.events.Topics;
@@ -31,6 +40,9 @@ import io.restassured.response.Response;
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresDatabaseTestResource.class, restrictToAnnotatedClass = false)
 class OperationsTest {
+
+    @Inject
+    PapersEnrichedTopic topicSettings;
 
     private static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -82,6 +94,22 @@ class OperationsTest {
                 .extract().asString();
         OpenApiLint.Result result = OpenApiLint.lint("enrich-service", document);
         assertThat(result.clean()).as(result.output()).isTrue();
+    }
+
+    @Test
+    void papers_enriched_gets_the_brokers_append_time_even_when_created_without_it() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PAPERS_ENRICHED);
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerTestResource.broker().bootstrapServers()))) {
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                    new ConfigEntry("message.timestamp.type", "CreateTime"), AlterConfigOp.OpType.SET)))).all().get();
+
+            topicSettings.ensure().get();
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin
+                    .describeConfigs(List.of(topic)).all().get().get(topic).get("message.timestamp.type").value())
+                    .isEqualTo("LogAppendTime"));
+        }
     }
 
     private static String scrape() {
