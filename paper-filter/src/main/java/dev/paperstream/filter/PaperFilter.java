@@ -48,6 +48,10 @@ public record PaperFilter(
     private static final Pattern CATEGORY = Pattern.compile("[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]+(?:-[a-z]+)*)?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    public PaperFilter {
+        searchText = searchText == null ? null : SearchText.withShallowNegations(searchText);
+    }
+
     /** The query parameters a filter is written with, as {@code GET /papers} takes them. */
     public static final List<String> PARAMETERS = List.of("q", "topic", "model", "benchmark", "hasCode", "linkKind",
             "digest", "author", "category", "from", "to", "sort");

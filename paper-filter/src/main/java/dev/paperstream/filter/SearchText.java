@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A search text in web-search syntax, read as PostgreSQL's {@code websearch_to_tsquery('english', ...)} reads it:
@@ -21,6 +23,26 @@ final class SearchText {
     }
 
     private record Term(Phrase phrase, boolean negated) {
+    }
+
+    /** Three or more negation signs in a row, with or without spaces between them. */
+    private static final Pattern STACKED_NEGATIONS = Pattern.compile("-(?:\\s*+-){2,}+");
+
+    /**
+     * The same search with at most two negation signs in a row: PostgreSQL nests one NOT per {@code -} and fails a
+     * query of 32 or more ("tsquery stack too small", answered 500), while every two of them cancel out.
+     */
+    static String withShallowNegations(String text) {
+        Matcher run = STACKED_NEGATIONS.matcher(text);
+        if (!run.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            long signs = run.group().chars().filter(c -> c == '-').count();
+            run.appendReplacement(out, signs % 2 == 1 ? "-" : "--");
+        } while (run.find());
+        return run.appendTail(out).toString();
     }
 
     /** Alternatives, each a conjunction of terms. */

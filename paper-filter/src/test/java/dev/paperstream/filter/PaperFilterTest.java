@@ -27,6 +27,16 @@ class PaperFilterTest {
     }
 
     @Test
+    void stackedNegationsAreCutToTwoWhichMeanTheSame() {
+        // PostgreSQL nests a NOT per sign and fails at 32 ("tsquery stack too small"); pairs cancel out
+        assertThat(parse("-".repeat(33), null).searchText()).isEqualTo("-");
+        assertThat(parse("- ".repeat(40) + "vision", null).searchText()).isEqualTo("-- vision");
+        assertThat(parse("---vision lora", null).searchText()).isEqualTo("-vision lora");
+        assertThat(parse("lora --vision -x state-of-the-art", null).searchText()).isEqualTo("lora --vision -x state-of-the-art");
+        assertThat(PaperFilter.search("a ---- b").searchText()).isEqualTo("a -- b");
+    }
+
+    @Test
     void topicsAreTrimmedDeduplicatedAndSorted() {
         assertThat(parse(null, null, "llm", " peft ", "llm", "").topics()).containsExactly("llm", "peft");
     }
