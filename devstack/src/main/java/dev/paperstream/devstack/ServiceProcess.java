@@ -64,6 +64,10 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -1,11 +1,10 @@
 package dev.paperstream.e2e;
 
+import static dev.paperstream.e2e.support.Pipeline.Service.ENRICH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,9 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +37,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.paperstream.devstack.FreePorts;
 import dev.paperstream.devstack.KafkaBroker;
 import dev.paperstream.devstack.ServiceProcess;
 import dev.paperstream.devstack.TestDatabase;
+import dev.paperstream.e2e.support.Pipeline;
 import dev.paperstream.events.Topics;
 
 /**
@@ -64,83 +60,72 @@ class EnrichScaleOutTest {
 
     @Test
     void killingOneOfTwoInstancesMidRunLosesAndDoublesNothing() throws Exception {
-        Path projectDir = Path.of(System.getProperty("paperstream.project.dir", "..")).toAbsolutePath().normalize();
-        Path work = Files.createTempDirectory("paperstream-scaleout-");
         CorpusPapers corpus = CorpusPapers.load();
-        try (KafkaBroker broker = KafkaBroker.startFresh(work.resolve("kafka"));
-                TestDatabase db = TestDatabase.create("paperstream_scaleout");
-                ConsumerGroup group = new ConsumerGroup(broker.bootstrapServers(), "enrich-service", Topics.DIGEST_ENTRIES)) {
-            broker.createTopics(3, Topics.DIGEST_ENTRIES, Topics.PAPERS_ENRICHED, Topics.DIGEST_ENTRIES_DLQ);
-            Map<String, String> env = Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", db.password(),
-                    "PAPERSTREAM_API_TOKENS", "scaleout-" + UUID.randomUUID());
-            try (ServiceProcess doomed = ServiceProcess.start(projectDir, "enrich-service", FreePorts.next(), env,
-                    work.resolve("enrich-a.log"));
-                    ServiceProcess survivor = ServiceProcess.start(projectDir, "enrich-service", FreePorts.next(), env,
-                            work.resolve("enrich-b.log"))) {
-                // Generous for a loaded machine: a start takes about 10 s on a quiet one.
-                doomed.awaitReady(Duration.ofMinutes(5));
-                survivor.awaitReady(Duration.ofMinutes(5));
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> group.assignment().size() == 2
-                                && group.assignment().values().stream().allMatch(p -> !p.isEmpty()));
+        // Generous for a loaded machine: a start takes about 10 s on a quiet one.
+        try (Pipeline pipeline = Pipeline.named("paperstream_scaleout").instances(ENRICH, 2)
+                        .readyWithin(Duration.ofMinutes(5)).start();
+                ConsumerGroup group = new ConsumerGroup(pipeline.broker().bootstrapServers(), "enrich-service",
+                        Topics.DIGEST_ENTRIES)) {
+            KafkaBroker broker = pipeline.broker();
+            TestDatabase db = pipeline.database();
+            ServiceProcess doomed = pipeline.instances(ENRICH).get(0);
+            ServiceProcess survivor = pipeline.instances(ENRICH).get(1);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> group.assignment().size() == 2
+                            && group.assignment().values().stream().allMatch(p -> !p.isEmpty()));
 
-                Map<String, LocalDate> earliestDate = produceEntries(broker, corpus);
-                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> count(db, "select count(*) from appearance") >= ENTRIES / 4);
-                Map<String, Set<TopicPartition>> owners = group.assignment();
-                doomed.kill();
-                long killedAt = System.nanoTime();
-                long atKill = count(db, "select count(*) from appearance");
-                Map<TopicPartition, Long> committedAtKill = group.committed();
-                Map<TopicPartition, Long> ends = group.endOffsets();
+            Map<String, LocalDate> earliestDate = produceEntries(broker, corpus);
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> count(db, "select count(*) from appearance") >= ENTRIES / 4);
+            Map<String, Set<TopicPartition>> owners = group.assignment();
+            doomed.kill();
+            long killedAt = System.nanoTime();
+            long atKill = count(db, "select count(*) from appearance");
+            Map<TopicPartition, Long> committedAtKill = group.committed();
+            Map<TopicPartition, Long> ends = group.endOffsets();
 
-                // Taken over: the member left standing owns every partition, the killed instance's included.
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> {
-                            Map<String, Set<TopicPartition>> now = group.assignment();
-                            return now.size() == 1 && now.values().iterator().next().size() == 3;
-                        });
-                double takeOver = (System.nanoTime() - killedAt) / 1e9;
-                // The killed instance's partitions are those the member left standing did not own before the kill.
-                String survivorMember = group.assignment().keySet().iterator().next();
-                Set<TopicPartition> orphaned = new HashSet<>();
-                owners.forEach((member, partitions) -> {
-                    if (!member.equals(survivorMember)) {
-                        orphaned.addAll(partitions);
-                    }
-                });
-                Set<TopicPartition> unfinished = new HashSet<>(orphaned);
-                unfinished.removeIf(p -> committedAtKill.getOrDefault(p, 0L) >= ends.get(p));
-                assertThat(unfinished).as("partitions the killed instance left unfinished").isNotEmpty();
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> {
-                            Map<TopicPartition, Long> now = group.committed();
-                            return unfinished.stream().allMatch(p -> now.getOrDefault(p, 0L) > committedAtKill.getOrDefault(p, 0L));
-                        });
-                double progress = (System.nanoTime() - killedAt) / 1e9;
+            // Taken over: the member left standing owns every partition, the killed instance's included.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        Map<String, Set<TopicPartition>> now = group.assignment();
+                        return now.size() == 1 && now.values().iterator().next().size() == 3;
+                    });
+            double takeOver = (System.nanoTime() - killedAt) / 1e9;
+            // The killed instance's partitions are those the member left standing did not own before the kill.
+            String survivorMember = group.assignment().keySet().iterator().next();
+            Set<TopicPartition> orphaned = new HashSet<>();
+            owners.forEach((member, partitions) -> {
+                if (!member.equals(survivorMember)) {
+                    orphaned.addAll(partitions);
+                }
+            });
+            Set<TopicPartition> unfinished = new HashSet<>(orphaned);
+            unfinished.removeIf(p -> committedAtKill.getOrDefault(p, 0L) >= ends.get(p));
+            assertThat(unfinished).as("partitions the killed instance left unfinished").isNotEmpty();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        Map<TopicPartition, Long> now = group.committed();
+                        return unfinished.stream().allMatch(p -> now.getOrDefault(p, 0L) > committedAtKill.getOrDefault(p, 0L));
+                    });
+            double progress = (System.nanoTime() - killedAt) / 1e9;
 
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                        .untilAsserted(() -> assertThat(count(db, "select count(*) from appearance")).isEqualTo(ENTRIES));
-                System.out.printf("scale-out: instance killed at %,d of %,d appearances with %s unfinished; the survivor "
-                        + "owned every partition %.1f s after the kill, committed on the orphaned ones %.1f s after it "
-                        + "and finished %.1f s after it%n", atKill, ENTRIES, unfinished, takeOver, progress,
-                        (System.nanoTime() - killedAt) / 1e9);
-                assertThat(atKill).as("the kill came before the run ended").isLessThan(ENTRIES);
-                assertThat(survivor.isAlive()).isTrue();
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(count(db, "select count(*) from appearance")).isEqualTo(ENTRIES));
+            System.out.printf("scale-out: instance killed at %,d of %,d appearances with %s unfinished; the survivor "
+                    + "owned every partition %.1f s after the kill, committed on the orphaned ones %.1f s after it "
+                    + "and finished %.1f s after it%n", atKill, ENTRIES, unfinished, takeOver, progress,
+                    (System.nanoTime() - killedAt) / 1e9);
+            assertThat(atKill).as("the kill came before the run ended").isLessThan(ENTRIES);
+            assertThat(survivor.isAlive()).isTrue();
 
-                assertCatalogueHoldsEveryEntryOnce(db, earliestDate);
-                assertEveryAppearanceHasExactlyOneEventId(broker, earliestDate.keySet());
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                        .untilAsserted(() -> assertThat(group.committed()).as("offsets committed to the end")
-                                .isEqualTo(group.endOffsets()));
-                // The session timeout (10 s) and one rebalance.
-                assertThat(takeOver).as("seconds from the kill until the survivor owned the killed instance's partitions")
-                        .isLessThanOrEqualTo(15.0);
-            }
+            assertCatalogueHoldsEveryEntryOnce(db, earliestDate);
+            assertEveryAppearanceHasExactlyOneEventId(pipeline, earliestDate.keySet());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(group.committed()).as("offsets committed to the end")
+                            .isEqualTo(group.endOffsets()));
+            // The session timeout (10 s) and one rebalance.
+            assertThat(takeOver).as("seconds from the kill until the survivor owned the killed instance's partitions")
+                    .isLessThanOrEqualTo(15.0);
         }
     }
 
@@ -207,17 +192,11 @@ class EnrichScaleOutTest {
      * Reads {@code papers-enriched} to its end: every appearance (paper, digest) has an event, and all events of
      * one appearance carry one {@code ce_id}, while one {@code ce_id} never names two different appearances.
      */
-    private static void assertEveryAppearanceHasExactlyOneEventId(KafkaBroker broker, Set<String> paperIds) {
+    private static void assertEveryAppearanceHasExactlyOneEventId(Pipeline pipeline, Set<String> paperIds) {
         Map<String, Set<String>> idsByAppearance = new HashMap<>();
         Map<String, Set<String>> appearancesById = new HashMap<>();
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "scaleout-check-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.PAPERS_ENRICHED));
+        try (KafkaConsumer<String, String> consumer = pipeline.consumer(Topics.PAPERS_ENRICHED,
+                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
             long quietSince = System.nanoTime();
             while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

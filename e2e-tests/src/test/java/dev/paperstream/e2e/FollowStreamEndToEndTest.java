@@ -1,5 +1,8 @@
 package dev.paperstream.e2e;
 
+import static dev.paperstream.e2e.support.Pipeline.Service.ENRICH;
+import static dev.paperstream.e2e.support.Pipeline.Service.INGEST;
+import static dev.paperstream.e2e.support.Pipeline.Service.QUERY;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,18 +18,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +29,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.paperstream.devstack.FreePorts;
-import dev.paperstream.devstack.KafkaBroker;
-import dev.paperstream.devstack.ServiceProcess;
 import dev.paperstream.devstack.SseClient;
-import dev.paperstream.devstack.TestDatabase;
+import dev.paperstream.e2e.support.Pipeline;
 import dev.paperstream.events.Topics;
 
 /**
@@ -54,73 +45,40 @@ class FollowStreamEndToEndTest {
     private static final int SAMPLE_PAPERS = 104;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final List<AutoCloseable> running = new ArrayList<>();
-    private static KafkaBroker broker;
-    private static ServiceProcess ingest;
-    private static ServiceProcess query;
+    private static Pipeline pipeline;
     private static String sampleDigest;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path projectDir = Path.of(System.getProperty("paperstream.project.dir", "..")).toAbsolutePath().normalize();
-        Path sharedDir = Path.of(System.getProperty("paperstream.shared.dir", projectDir.resolve("../shared").toString()));
-        sampleDigest = Files.readString(sharedDir.resolve("digests/daily-papers-mar-14.txt"), StandardCharsets.UTF_8);
-        Path work = Files.createTempDirectory("paperstream-follow-");
-
-        broker = KafkaBroker.startFresh(work.resolve("kafka"));
-        running.add(broker);
-        broker.createTopics(3, Topics.DIGEST_ENTRIES, Topics.PAPERS_ENRICHED, Topics.DIGEST_ENTRIES_DLQ);
-        // the stream's one order needs the broker's clock on each record (see query-service's README)
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.incrementalAlterConfigs(Map.of(
-                    new ConfigResource(ConfigResource.Type.TOPIC, Topics.PAPERS_ENRICHED),
-                    List.of(new AlterConfigOp(new ConfigEntry("message.timestamp.type", "LogAppendTime"),
-                            AlterConfigOp.OpType.SET)))).all().get();
-        }
-        TestDatabase database = TestDatabase.create("paperstream_follow");
-        running.add(database);
-
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-        env.put("PAPERSTREAM_API_TOKENS", TOKEN);
-        env.put("PAPERSTREAM_STREAM_HEARTBEAT", "PT1S");
-
-        ServiceProcess enrich = start(projectDir, "enrich-service", env, work);
-        ingest = start(projectDir, "ingest-service", env, work);
-        enrich.awaitReady(Duration.ofMinutes(5));
-        ingest.awaitReady(Duration.ofMinutes(5));
-        query = start(projectDir, "query-service", env, work).awaitReady(Duration.ofMinutes(5));
+        sampleDigest = Files.readString(Pipeline.sharedDir().resolve("digests/daily-papers-mar-14.txt"), StandardCharsets.UTF_8);
+        pipeline = Pipeline.named("paperstream_follow").tokens(TOKEN)
+                // the stream's one order needs the broker's clock on each record (see query-service's README)
+                .topicConfig(Topics.PAPERS_ENRICHED, "message.timestamp.type", "LogAppendTime")
+                .env(QUERY, "PAPERSTREAM_STREAM_HEARTBEAT", "PT1S")
+                .services(ENRICH, INGEST, QUERY).readyWithin(Duration.ofMinutes(5)).start();
     }
 
     @AfterAll
     static void stopPipeline() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
     @Test
     void aTopicStreamShowsExactlyItsPapersLiveAndResumesWithoutGapsOrRepeats() throws Exception {
-        URI peft = URI.create(query.baseUrl() + "/stream/papers?topic=peft");
+        URI peft = URI.create(pipeline.baseUrl(QUERY) + "/stream/papers?topic=peft");
         // the stream answers 503 until it reads the broker
         SseClient watcher = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> SseClient.connect(peft, null), client -> true);
-        running.add(watcher);
+        pipeline.closeAtEnd(watcher);
         assertThat(watcher.contentType()).startsWith("text/event-stream");
         assertThat(watcher.next(Duration.ofSeconds(5)).isComment()).as("a comment opens the stream").isTrue();
         SseClient leaver = SseClient.connect(peft, null);
-        running.add(leaver);
-        KafkaConsumer<String, String> downstream = plainConsumer();
-        running.add(downstream);
+        pipeline.closeAtEnd(leaver);
+        KafkaConsumer<String, String> downstream = pipeline.closeAtEnd(pipeline.consumer(Topics.PAPERS_ENRICHED));
 
-        String digestId = given().baseUri(ingest.baseUrl()).header("Authorization", "Bearer " + TOKEN)
+        String digestId = given().baseUri(pipeline.baseUrl(INGEST)).header("Authorization", "Bearer " + TOKEN)
                 .contentType("text/plain; charset=UTF-8").body(sampleDigest).post("/digests")
                 .then().statusCode(202).extract().jsonPath().getString("digestId");
 
@@ -137,19 +95,19 @@ class FollowStreamEndToEndTest {
             }
         }
         assertThat(published).hasSize(SAMPLE_PAPERS);
-        given().baseUri(query.baseUrl()).get("/digests/" + digestId).then().statusCode(200)
+        given().baseUri(pipeline.baseUrl(QUERY)).get("/digests/" + digestId).then().statusCode(200)
                 .body("status", equalTo("complete"));
 
         List<SseClient.Event> seenLive = watcher.eventsUntilQuiet(Duration.ofSeconds(3));
         SseClient resumed = SseClient.connect(peft, first.id());
-        running.add(resumed);
+        pipeline.closeAtEnd(resumed);
         List<SseClient.Event> afterReturn = resumed.eventsUntilQuiet(Duration.ofSeconds(3));
         List<SseClient.Event> leaverSaw = new ArrayList<>(List.of(first));
         leaverSaw.addAll(afterReturn);
 
         // the catalogue's PEFT papers of the digest, as /papers lists them
         Map<String, JsonNode> items = new HashMap<>();
-        JSON.readTree(given().baseUri(query.baseUrl()).queryParam("topic", "peft").queryParam("digest", digestId)
+        JSON.readTree(given().baseUri(pipeline.baseUrl(QUERY)).queryParam("topic", "peft").queryParam("digest", digestId)
                 .queryParam("limit", 100).get("/papers").then().statusCode(200).extract().asString())
                 .get("items").forEach(item -> items.put(item.get("id").asText(), item));
         List<String> peftEvents = published.entrySet().stream()
@@ -189,10 +147,10 @@ class FollowStreamEndToEndTest {
     @Test
     void anIdTheStreamNeverSentIsGone() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().baseUri(query.baseUrl()).header("Last-Event-ID", "no-such-event")
+                given().baseUri(pipeline.baseUrl(QUERY)).header("Last-Event-ID", "no-such-event")
                         .get("/stream/papers?topic=peft").then().statusCode(410)
                         .contentType("application/problem+json").body("parameter", equalTo("Last-Event-ID")));
-        given().baseUri(query.baseUrl()).get("/stream/papers?topic=no-such-topic").then().statusCode(400)
+        given().baseUri(pipeline.baseUrl(QUERY)).get("/stream/papers?topic=no-such-topic").then().statusCode(400)
                 .contentType("application/problem+json").body("parameter", equalTo("topic"));
     }
 
@@ -206,24 +164,5 @@ class FollowStreamEndToEndTest {
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + body, e);
         }
-    }
-
-    private static ServiceProcess start(Path projectDir, String module, Map<String, String> env, Path work) {
-        ServiceProcess service = ServiceProcess.start(projectDir, module, FreePorts.next(), env,
-                work.resolve("logs").resolve(module + ".log"));
-        running.add(service);
-        return service;
-    }
-
-    private static KafkaConsumer<String, String> plainConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "follow-downstream-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of(Topics.PAPERS_ENRICHED));
-        return consumer;
     }
 }

@@ -1,32 +1,29 @@
 package dev.paperstream.e2e;
 
+import static dev.paperstream.e2e.support.Pipeline.Service.ENRICH;
+import static dev.paperstream.e2e.support.Pipeline.Service.INGEST;
+import static dev.paperstream.e2e.support.Pipeline.Service.QUERY;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +32,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.paperstream.devstack.FreePorts;
-import dev.paperstream.devstack.KafkaBroker;
 import dev.paperstream.devstack.ServiceProcess;
-import dev.paperstream.devstack.TestDatabase;
+import dev.paperstream.e2e.support.Pipeline;
 import dev.paperstream.events.Topics;
 
 /**
@@ -51,44 +46,18 @@ class HostileInputEndToEndTest {
 
     private static final String TOKEN = "e2e-hostile-" + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<AutoCloseable> running = new ArrayList<>();
-    private static KafkaBroker broker;
-    private static List<ServiceProcess> services;
-    private static ServiceProcess ingest;
-    private static ServiceProcess query;
+    private static Pipeline pipeline;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path projectDir = Path.of(System.getProperty("paperstream.project.dir", "..")).toAbsolutePath().normalize();
-        Path work = Files.createTempDirectory("paperstream-e2e-hostile-");
-        broker = KafkaBroker.startFresh(work.resolve("kafka"));
-        running.add(broker);
-        broker.createTopics(3, Topics.DIGEST_ENTRIES, Topics.PAPERS_ENRICHED, Topics.DIGEST_ENTRIES_DLQ);
-        TestDatabase database = TestDatabase.create("paperstream_e2e_hostile");
-        running.add(database);
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", database.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", database.password(),
-                "PAPERSTREAM_API_TOKENS", TOKEN);
-        ServiceProcess enrich = start(projectDir, "enrich-service", env, work);
-        ingest = start(projectDir, "ingest-service", env, work);
-        query = start(projectDir, "query-service", env, work);
-        services = List.of(enrich, ingest, query);
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofMinutes(3));
-        }
+        pipeline = Pipeline.named("paperstream_e2e_hostile").tokens(TOKEN)
+                .services(ENRICH, INGEST, QUERY).readyWithin(Duration.ofMinutes(3)).start();
     }
 
     @AfterAll
     static void stopPipeline() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -130,19 +99,19 @@ class HostileInputEndToEndTest {
                 "poison-not-json", "{\"schemaVersion\": 1, \"digestId\": ",
                 "poison-no-fields", "{\"schemaVersion\": 1, \"paperId\": \"poison-no-fields\"}");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.broker().bootstrapServers()), new StringSerializer(),
                 new StringSerializer())) {
             poison.forEach((key, value) -> producer.send(new ProducerRecord<>(Topics.DIGEST_ENTRIES, key, value)));
         }
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().baseUri(query.baseUrl()).get("/digests/" + digestId)
+                given().baseUri(pipeline.baseUrl(QUERY)).get("/digests/" + digestId)
                         .then().statusCode(200).body("status", equalTo("complete")));
 
         Map<String, Set<String>> eventIdsByPaper = eventIdsByPaper(digestId);
         assertThat(eventIdsByPaper).as("papers announced").hasSize(papers.size());
         assertThat(eventIdsByPaper.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
-        List<String> titles = given().baseUri(query.baseUrl()).queryParam("limit", 50).get("/papers")
+        List<String> titles = given().baseUri(pipeline.baseUrl(QUERY)).queryParam("limit", 50).get("/papers")
                 .then().statusCode(200).extract().jsonPath().getList("items.title", String.class);
         assertThat(titles).containsExactlyInAnyOrderElementsOf(papers.keySet());
 
@@ -150,14 +119,14 @@ class HostileInputEndToEndTest {
         assertThat(reasons.keySet()).containsExactlyInAnyOrderElementsOf(poison.keySet());
         assertThat(reasons.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
 
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : pipeline.services()) {
             given().baseUri(service.baseUrl()).get("/q/health/ready").then().statusCode(200);
             given().baseUri(service.baseUrl()).get("/q/health/live").then().statusCode(200);
         }
     }
 
     private static io.restassured.response.Response post(String contentType, String body, Map<String, String> query) {
-        return given().baseUri(ingest.baseUrl())
+        return given().baseUri(pipeline.baseUrl(INGEST))
                 .header("Authorization", "Bearer " + TOKEN)
                 .contentType(contentType)
                 .queryParams(query)
@@ -167,7 +136,7 @@ class HostileInputEndToEndTest {
 
     private static Map<String, Set<String>> eventIdsByPaper(String digestId) {
         Map<String, Set<String>> ids = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = consumer(Topics.PAPERS_ENRICHED)) {
+        try (KafkaConsumer<String, String> consumer = pipeline.consumer(Topics.PAPERS_ENRICHED)) {
             long quietSince = System.nanoTime();
             while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -184,7 +153,7 @@ class HostileInputEndToEndTest {
 
     private static Map<String, String> deadLetterReasons(int expected) {
         Map<String, String> reasons = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = consumer(Topics.DIGEST_ENTRIES_DLQ)) {
+        try (KafkaConsumer<String, String> consumer = pipeline.consumer(Topics.DIGEST_ENTRIES_DLQ)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (reasons.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -193,16 +162,6 @@ class HostileInputEndToEndTest {
             }
         }
         return reasons;
-    }
-
-    private static KafkaConsumer<String, String> consumer(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-hostile-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -217,12 +176,5 @@ class HostileInputEndToEndTest {
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + body, e);
         }
-    }
-
-    private static ServiceProcess start(Path projectDir, String module, Map<String, String> env, Path work) {
-        ServiceProcess service = ServiceProcess.start(projectDir, module, FreePorts.next(), env,
-                work.resolve("logs").resolve(module + ".log"));
-        running.add(service);
-        return service;
     }
 }

@@ -1,15 +1,16 @@
 package dev.paperstream.e2e;
 
+import static dev.paperstream.e2e.support.Pipeline.Service.ENRICH;
+import static dev.paperstream.e2e.support.Pipeline.Service.INGEST;
+import static dev.paperstream.e2e.support.Pipeline.Service.NOTIFY;
+import static dev.paperstream.e2e.support.Pipeline.Service.QUERY;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,12 +25,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.paperstream.devstack.FreePorts;
-import dev.paperstream.devstack.KafkaBroker;
-import dev.paperstream.devstack.ServiceProcess;
-import dev.paperstream.devstack.TestDatabase;
 import dev.paperstream.devstack.WebhookReceiver;
-import dev.paperstream.events.Topics;
+import dev.paperstream.e2e.support.Pipeline;
 import io.restassured.http.ContentType;
 
 /**
@@ -46,58 +43,25 @@ class NotifyEndToEndTest {
     /** Four JVMs starting at once on a busy two-core machine: a bound, not an expectation. */
     private static final Duration READY = Duration.ofMinutes(5);
 
-    private static final List<AutoCloseable> running = new ArrayList<>();
-    private static final Map<String, String> env = new HashMap<>();
-    private static Path projectDir;
-    private static Path work;
-    private static ServiceProcess ingest;
-    private static ServiceProcess query;
-    private static ServiceProcess notify;
-    private static int notifyPort;
+    private static Pipeline pipeline;
     private static String sampleDigest;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        projectDir = Path.of(System.getProperty("paperstream.project.dir", "..")).toAbsolutePath().normalize();
-        Path sharedDir = Path.of(System.getProperty("paperstream.shared.dir", projectDir.resolve("../shared").toString()));
-        sampleDigest = Files.readString(sharedDir.resolve("digests/daily-papers-mar-14.txt"), StandardCharsets.UTF_8);
-        work = Files.createTempDirectory("paperstream-notify-e2e-");
-
-        KafkaBroker broker = KafkaBroker.startFresh(work.resolve("kafka"));
-        running.add(broker);
-        broker.createTopics(3, Topics.DIGEST_ENTRIES, Topics.PAPERS_ENRICHED, Topics.DIGEST_ENTRIES_DLQ);
-        TestDatabase database = TestDatabase.create("paperstream_notify_e2e");
-        running.add(database);
-
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-        env.put("PAPERSTREAM_API_TOKENS", TOKEN);
-        // receivers on loopback, and a retry schedule of seconds so that a one-minute outage is retried often
-        env.put("PAPERSTREAM_WEBHOOKS_ALLOW_PRIVATE", "true");
-        env.put("PAPERSTREAM_WEBHOOKS_RETRY_INITIAL_BACKOFF", "1s");
-        env.put("PAPERSTREAM_WEBHOOKS_RETRY_MAX_BACKOFF", "5s");
-        env.put("PAPERSTREAM_WEBHOOKS_DELIVERY_POLL_INTERVAL", "200ms");
-
-        ServiceProcess enrich = start("enrich-service", FreePorts.next());
-        ingest = start("ingest-service", FreePorts.next());
-        notifyPort = FreePorts.next();
-        notify = start("notify-service", notifyPort);
-        enrich.awaitReady(READY);
-        ingest.awaitReady(READY);
-        notify.awaitReady(READY);
-        query = start("query-service", FreePorts.next()).awaitReady(READY);
+        sampleDigest = Files.readString(Pipeline.sharedDir().resolve("digests/daily-papers-mar-14.txt"), StandardCharsets.UTF_8);
+        pipeline = Pipeline.named("paperstream_notify_e2e").tokens(TOKEN)
+                // receivers on loopback, and a retry schedule of seconds so that a one-minute outage is retried often
+                .env(NOTIFY, "PAPERSTREAM_WEBHOOKS_ALLOW_PRIVATE", "true")
+                .env(NOTIFY, "PAPERSTREAM_WEBHOOKS_RETRY_INITIAL_BACKOFF", "1s")
+                .env(NOTIFY, "PAPERSTREAM_WEBHOOKS_RETRY_MAX_BACKOFF", "5s")
+                .env(NOTIFY, "PAPERSTREAM_WEBHOOKS_DELIVERY_POLL_INTERVAL", "200ms")
+                .services(ENRICH, INGEST, NOTIFY, QUERY).readyWithin(READY).start();
     }
 
     @AfterAll
     static void stopPipeline() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -105,8 +69,8 @@ class NotifyEndToEndTest {
     void subscribers_get_exactly_the_peft_papers_signed_and_a_receiver_down_for_a_minute_gets_each_once() throws Exception {
         WebhookReceiver live = WebhookReceiver.start();
         WebhookReceiver outage = WebhookReceiver.notYetListening();
-        running.add(live);
-        running.add(outage);
+        pipeline.closeAtEnd(live);
+        pipeline.closeAtEnd(outage);
         JsonNode liveSubscription = subscribe(live.url("/papers/peft"), null);
         String outageSecret = "whsec_" + java.util.Base64.getEncoder().encodeToString(
                 UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
@@ -114,14 +78,14 @@ class NotifyEndToEndTest {
         String outageId = outageSubscription.get("id").asText();
 
         long postedAt = System.nanoTime();
-        String digestId = given().baseUri(ingest.baseUrl()).header("Authorization", "Bearer " + TOKEN)
+        String digestId = given().baseUri(pipeline.baseUrl(INGEST)).header("Authorization", "Bearer " + TOKEN)
                 .contentType("text/plain; charset=UTF-8").body(sampleDigest).post("/digests")
                 .then().statusCode(202).extract().jsonPath().getString("digestId");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                "complete".equals(given().baseUri(query.baseUrl()).get("/digests/" + digestId).jsonPath().getString("status")));
+                "complete".equals(given().baseUri(pipeline.baseUrl(QUERY)).get("/digests/" + digestId).jsonPath().getString("status")));
 
         Map<String, JsonNode> peftItems = new TreeMap<>();
-        JSON.readTree(given().baseUri(query.baseUrl()).queryParam("topic", "peft").queryParam("limit", 100)
+        JSON.readTree(given().baseUri(pipeline.baseUrl(QUERY)).queryParam("topic", "peft").queryParam("limit", 100)
                         .get("/papers").then().statusCode(200).extract().asString())
                 .get("items").forEach(item -> peftItems.put(item.get("id").asText(), item));
         assertThat(peftItems).hasSizeGreaterThan(3);
@@ -149,9 +113,7 @@ class NotifyEndToEndTest {
         assertThat(waiting.get("lastAttempts").get(0).get("error").asText()).isNotBlank();
 
         // notify-service restarts while they wait: nothing pending may be lost
-        notify.close();
-        running.remove(notify);
-        notify = start("notify-service", notifyPort).awaitReady(READY);
+        pipeline.restart(NOTIFY);
 
         long downFor = System.nanoTime() - postedAt;
         if (downFor < OUTAGE.toNanos()) {
@@ -188,13 +150,13 @@ class NotifyEndToEndTest {
         if (secret != null) {
             body.put("secret", secret);
         }
-        return JSON.readTree(given().baseUri(notify.baseUrl()).header("Authorization", "Bearer " + TOKEN)
+        return JSON.readTree(given().baseUri(pipeline.baseUrl(NOTIFY)).header("Authorization", "Bearer " + TOKEN)
                 .contentType(ContentType.JSON).body(JSON.writeValueAsString(body)).post("/subscriptions")
                 .then().statusCode(201).extract().asString());
     }
 
     private static JsonNode subscription(String id) {
-        return readTree(given().baseUri(notify.baseUrl()).header("Authorization", "Bearer " + TOKEN)
+        return readTree(given().baseUri(pipeline.baseUrl(NOTIFY)).header("Authorization", "Bearer " + TOKEN)
                 .get("/subscriptions/" + id).then().statusCode(200).extract().asString());
     }
 
@@ -204,12 +166,5 @@ class NotifyEndToEndTest {
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + body, e);
         }
-    }
-
-    private static ServiceProcess start(String module, int port) {
-        ServiceProcess service = ServiceProcess.start(projectDir, module, port, env,
-                work.resolve("logs").resolve(module + ".log"));
-        running.add(service);
-        return service;
     }
 }

@@ -1,5 +1,9 @@
 package dev.paperstream.e2e.bench;
 
+import static dev.paperstream.e2e.support.Pipeline.Service.ENRICH;
+import static dev.paperstream.e2e.support.Pipeline.Service.INGEST;
+import static dev.paperstream.e2e.support.Pipeline.Service.QUERY;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -18,7 +22,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -28,16 +31,14 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.paperstream.devstack.FreePorts;
-import dev.paperstream.devstack.KafkaBroker;
 import dev.paperstream.devstack.ServiceProcess;
 import dev.paperstream.devstack.TestDatabase;
+import dev.paperstream.e2e.support.Pipeline;
 import dev.paperstream.events.Topics;
 
 /**
@@ -75,42 +76,22 @@ public final class UserPathBenchmark {
         Path projectDir = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
         Path sharedDir = Path.of(args.length > 2 ? args[2] : projectDir.resolve("../shared").toString());
         List<JsonNode> corpus = corpus(sharedDir.resolve("corpus/arxiv-listings"));
-        Path work = Files.createTempDirectory("paperstream-userpath-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
-        try (KafkaBroker broker = KafkaBroker.startFresh(work.resolve("kafka"));
-                TestDatabase db = TestDatabase.create("paperstream_userpath")) {
-            broker.createTopics(3, Topics.DIGEST_ENTRIES, Topics.DIGEST_ENTRIES_DLQ, Topics.PAPERS_ENRICHED);
-            Map<String, String> env = Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", db.password(),
-                    "PAPERSTREAM_API_TOKENS", TOKEN);
-            List<ServiceProcess> services = new ArrayList<>();
-            try {
-                ServiceProcess enrich = start(projectDir, "enrich-service", env, work, services);
-                ServiceProcess ingest = start(projectDir, "ingest-service", env, work, services);
-                ServiceProcess query = start(projectDir, "query-service", env, work, services);
-                for (ServiceProcess s : List.of(enrich, ingest, query)) {
-                    s.awaitReady(Duration.ofMinutes(2));
-                }
-                try (KafkaConsumer<String, String> consumer = consumer(broker)) {
-                    UserPathBenchmark bench = new UserPathBenchmark(corpus, consumer, ingest.baseUrl());
-                    bench.run(total, db, projectDir, env, work, services);
-                }
-                System.out.println();
-                for (ServiceProcess s : services) {
-                    System.out.printf("peak RSS %-22s %s%n", s.name(), peakRss(s));
-                }
-                System.out.printf("logs                          %s%n", work);
-            } finally {
-                services.forEach(ServiceProcess::close);
+        try (Pipeline pipeline = Pipeline.named("paperstream_userpath").projectDir(projectDir).tokens(TOKEN)
+                .services(ENRICH, INGEST, QUERY).readyWithin(Duration.ofMinutes(2)).start();
+                KafkaConsumer<String, String> consumer = pipeline.consumer(Topics.PAPERS_ENRICHED,
+                        Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+            UserPathBenchmark bench = new UserPathBenchmark(corpus, consumer, pipeline.baseUrl(INGEST));
+            bench.run(total, pipeline);
+            System.out.println();
+            for (ServiceProcess s : pipeline.services()) {
+                System.out.printf("peak RSS %-22s %s%n", s.name(), peakRss(s));
             }
+            System.out.printf("logs                          %s%n", pipeline.work());
         }
     }
 
-    private void run(int total, TestDatabase db, Path projectDir, Map<String, String> env, Path work,
-            List<ServiceProcess> services) throws Exception {
+    private void run(int total, Pipeline pipeline) throws Exception {
         events.poll(Duration.ofMillis(200));
 
         System.out.println("== freshness: POST of a 104-entry digest page to its last enriched event");
@@ -129,12 +110,11 @@ public final class UserPathBenchmark {
         System.out.printf("%n== throughput: %,d entries as %d-entry pages, %d POSTs at a time, one enrich instance%n",
                 total, PER_DIGEST, CONCURRENT_POSTS);
         double one = throughput(total, "a");
-        double ceiling = copyCeiling(db, total);
+        double ceiling = copyCeiling(pipeline.database(), total);
         System.out.printf("COPY ceiling                 %,8.0f rows/s (same rows, same stored search vector + GIN, same server)%n", ceiling);
         System.out.printf("ratio                        %8.2f%n", one / ceiling);
 
-        ServiceProcess second = start(projectDir, "enrich-service", env, work, services);
-        second.awaitReady(Duration.ofMinutes(2));
+        pipeline.addInstance(ENRICH);
         System.out.printf("%n== throughput: %,d entries, two enrich instances%n", total);
         double two = throughput(total, "b");
         System.out.printf("one vs two enrich instances  %,.0f vs %,.0f entries/s%n", one, two);
@@ -265,25 +245,6 @@ public final class UserPathBenchmark {
             }
         }
         return papers;
-    }
-
-    private static ServiceProcess start(Path projectDir, String module, Map<String, String> env, Path work,
-            List<ServiceProcess> services) {
-        ServiceProcess s = ServiceProcess.start(projectDir, module, FreePorts.next(), env,
-                work.resolve(module + "-" + services.size() + ".log"));
-        services.add(s);
-        return s;
-    }
-
-    private static KafkaConsumer<String, String> consumer(KafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "userpath-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.PAPERS_ENRICHED));
-        return consumer;
     }
 
     private static String peakRss(ServiceProcess service) {
