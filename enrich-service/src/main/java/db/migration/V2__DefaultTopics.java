@@ -1,7 +1,10 @@
 package db.migration;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -30,6 +33,31 @@ public class V2__DefaultTopics extends BaseJavaMigration {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /**
+     * Gives the default topics a deployment has neither edited nor deleted the name, description and rules of
+     * {@code path}, and requests a re-tag of the stored papers (run in the background when the service starts).
+     * Later default releases (V7, V8...) ship this way.
+     */
+    static void updateUneditedDefaults(Connection c, String path, String reason)
+            throws SQLException, IOException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update topic set name = ?, description = ?, rules = ?::jsonb, updated_at = now()
+                where slug = ? and not edited_by_user""")) {
+            for (JsonNode topic : read(path)) {
+                update.setString(1, topic.path("name").asText());
+                update.setString(2, topic.path("description").asText());
+                update.setString(3, topic.path("rules").toString());
+                update.setString(4, topic.path("slug").asText());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        try (PreparedStatement retag = c.prepareStatement("insert into retag_request (reason) values (?)")) {
+            retag.setString(1, reason);
+            retag.executeUpdate();
         }
     }
 

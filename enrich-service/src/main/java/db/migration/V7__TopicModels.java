@@ -57,21 +57,7 @@ public class V7__TopicModels extends BaseJavaMigration {
                     )""");
         }
         markEditedTopics(c, shippedFingerprints());
-        try (PreparedStatement update = c.prepareStatement("""
-                update topic set name = ?, description = ?, rules = ?::jsonb, updated_at = now()
-                where slug = ? and not edited_by_user""")) {
-            for (JsonNode topic : V2__DefaultTopics.read(TOPICS)) {
-                update.setString(1, topic.path("name").asText());
-                update.setString(2, topic.path("description").asText());
-                update.setString(3, topic.path("rules").toString());
-                update.setString(4, topic.path("slug").asText());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("insert into retag_request (reason) values ('V7: default topic rules with learned models')");
-        }
+        V2__DefaultTopics.updateUneditedDefaults(c, TOPICS, "V7: default topic rules with learned models");
     }
 
     private static void markEditedTopics(Connection c, Set<String> shipped) throws SQLException, IOException {

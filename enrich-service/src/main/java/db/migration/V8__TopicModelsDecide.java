@@ -1,13 +1,7 @@
 package db.migration;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Ships retrained default models ({@value #TOPICS}, frozen once released): the model of each topic with enough
@@ -21,21 +15,7 @@ public class V8__TopicModelsDecide extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection c = context.getConnection();
-        try (PreparedStatement update = c.prepareStatement("""
-                update topic set name = ?, description = ?, rules = ?::jsonb, updated_at = now()
-                where slug = ? and not edited_by_user""")) {
-            for (JsonNode topic : V2__DefaultTopics.read(TOPICS)) {
-                update.setString(1, topic.path("name").asText());
-                update.setString(2, topic.path("description").asText());
-                update.setString(3, topic.path("rules").toString());
-                update.setString(4, topic.path("slug").asText());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("insert into retag_request (reason) values ('V8: retrained default topic models that decide')");
-        }
+        V2__DefaultTopics.updateUneditedDefaults(context.getConnection(), TOPICS,
+                "V8: retrained default topic models that decide");
     }
 }
