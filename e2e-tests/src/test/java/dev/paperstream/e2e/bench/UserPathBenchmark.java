@@ -64,6 +64,7 @@ public final class UserPathBenchmark {
     private final Map<String, Long> lastEventAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> eventsPerDigest = new ConcurrentHashMap<>();
     private int digestSerial;
+    private Map<String, List<Long>> pipelineProcesses = Map.of();
 
     private UserPathBenchmark(List<JsonNode> corpus, KafkaConsumer<String, String> events, String ingestUrl) {
         this.corpus = corpus;
@@ -93,6 +94,7 @@ public final class UserPathBenchmark {
 
     private void run(int total, Pipeline pipeline) throws Exception {
         events.poll(Duration.ofMillis(200));
+        pipelineProcesses = CpuUse.processes(pipeline);
 
         System.out.println("== freshness: POST of a 104-entry digest page to its last enriched event");
         System.out.printf("first digest after start     %,6d ms%n", freshness());
@@ -115,6 +117,7 @@ public final class UserPathBenchmark {
         System.out.printf("ratio                        %8.2f%n", one / ceiling);
 
         pipeline.addInstance(ENRICH);
+        pipelineProcesses = CpuUse.processes(pipeline);
         System.out.printf("%n== throughput: %,d entries, two enrich instances%n", total);
         double two = throughput(total, "b");
         System.out.printf("one vs two enrich instances  %,.0f vs %,.0f entries/s%n", one, two);
@@ -132,6 +135,7 @@ public final class UserPathBenchmark {
 
     private double throughput(int total, String variant) throws Exception {
         int digests = total / PER_DIGEST;
+        CpuUse cpu = CpuUse.start(pipelineProcesses);
         List<Long> latencies = new ArrayList<>();
         Map<String, Integer> expected = new HashMap<>();
         long firstPost = System.currentTimeMillis();
@@ -162,6 +166,7 @@ public final class UserPathBenchmark {
         double rate = total * 1000.0 / (lastEvent - firstPost);
         System.out.printf("pipeline                     %,8.0f entries/s  (first POST to the last event: %.1f s)%n",
                 rate, (lastEvent - firstPost) / 1000.0);
+        cpu.print(total);
         return rate;
     }
 
