@@ -1,5 +1,6 @@
 package dev.paperstream.query.stream;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperstream.events.PaperEnrichedV1;
@@ -16,7 +16,10 @@ import dev.paperstream.filter.PaperFacts;
 import dev.paperstream.filter.PaperItems;
 import dev.paperstream.query.domain.MergedOrder;
 
-/** Turns a record of papers-enriched into what the stream sends; the item JSON is written once per event. */
+/**
+ * Turns a record of papers-enriched into what the stream sends. Only the headers are read here; the value is read,
+ * and the item JSON written, once per event and only when a client needs it (see {@link StreamEvent}).
+ */
 @ApplicationScoped
 class EventReader {
 
@@ -28,19 +31,23 @@ class EventReader {
         this.json = json;
     }
 
-    StreamEvent read(ConsumerRecord<String, String> record) {
+    StreamEvent read(ConsumerRecord<?, byte[]> record) {
         String id = header(record, StreamEvent.CE_ID);
         MergedOrder.Place place = place(record);
         if (id == null || !StreamEvent.isPaperType(header(record, StreamEvent.CE_TYPE)) || record.value() == null) {
             return StreamEvent.placeOnly(id, place);
         }
+        return StreamEvent.paper(id, place, record.value(), value -> paper(value, place));
+    }
+
+    private StreamEvent.Paper paper(byte[] value, MergedOrder.Place place) {
         try {
-            PaperEnrichedV1 paper = json.readValue(record.value(), PaperEnrichedV1.class);
-            return new StreamEvent(id, place, PaperFacts.of(paper), json.writeValueAsString(PaperItems.of(paper)));
-        } catch (JsonProcessingException | RuntimeException e) {
+            PaperEnrichedV1 paper = json.readValue(value, PaperEnrichedV1.class);
+            return new StreamEvent.Paper(PaperFacts.of(paper), json.writeValueAsString(PaperItems.of(paper)));
+        } catch (IOException | RuntimeException e) {
             LOG.warnf("papers-enriched record at partition %d offset %d is not a readable paper event; the stream "
-                    + "skips it: %s", record.partition(), record.offset(), e.getMessage());
-            return StreamEvent.placeOnly(id, place);
+                    + "skips it: %s", place.partition(), place.offset(), e.getMessage());
+            return null;
         }
     }
 

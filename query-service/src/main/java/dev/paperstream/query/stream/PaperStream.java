@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -49,7 +50,7 @@ public class PaperStream {
     /** Next offset per partition after the last event handed out; guarded by this. */
     private final Map<Integer, Long> frontier = new HashMap<>();
     private final Map<String, MergedOrder.Place> places;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
     private volatile boolean reading;
 
@@ -102,7 +103,7 @@ public class PaperStream {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties(config.bootstrapServers()))) {
+            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties(config.bootstrapServers()))) {
                 consumer = kafka;
                 read(kafka);
             } catch (WakeupException e) {
@@ -115,7 +116,7 @@ public class PaperStream {
         }
     }
 
-    private void read(KafkaConsumer<String, String> kafka) {
+    private void read(KafkaConsumer<String, byte[]> kafka) {
         List<TopicPartition> partitions = partitions(kafka);
         kafka.assign(partitions);
         kafka.seekToEnd(partitions);
@@ -134,7 +135,7 @@ public class PaperStream {
         reading = true;
         LOG.infof("live stream reading %s from its end (%d partitions)", Topics.PAPERS_ENRICHED, partitions.size());
         while (running) {
-            for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                 order.add(EventReader.place(record), reader.read(record));
             }
             List<StreamEvent> released = order.release(
@@ -150,7 +151,8 @@ public class PaperStream {
             if (event.id() != null) {
                 places.putIfAbsent(event.id(), event.place());
             }
-            if (!event.isPaper()) {
+            // with nobody listening the event's value is never read
+            if (listeners.isEmpty() || !event.isPaper()) {
                 return;
             }
             List<Listener> gone = new ArrayList<>();
@@ -163,7 +165,7 @@ public class PaperStream {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> kafka) {
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
         while (running) {
             List<PartitionInfo> infos = kafka.partitionsFor(Topics.PAPERS_ENRICHED, Duration.ofSeconds(10));
             if (infos != null && !infos.isEmpty()) {
@@ -179,7 +181,8 @@ public class PaperStream {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        // values stay bytes: most are never read (see StreamEvent), and JSON is read from bytes directly
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-stream");
         return p;
@@ -196,7 +199,7 @@ public class PaperStream {
     @PreDestroy
     void stop() {
         running = false;
-        KafkaConsumer<String, String> kafka = consumer;
+        KafkaConsumer<String, byte[]> kafka = consumer;
         if (kafka != null) {
             kafka.wakeup();
         }

@@ -42,7 +42,7 @@ public class StreamResume {
 
     /** The next position per partition after event {@code eventId}, or empty when the window does not hold it. */
     public Optional<Map<Integer, Long>> after(String eventId) {
-        try (KafkaConsumer<String, String> kafka = consumer()) {
+        try (KafkaConsumer<String, byte[]> kafka = consumer()) {
             List<TopicPartition> partitions = partitions(kafka);
             Optional<MergedOrder.Place> place = stream.place(eventId).or(() -> find(kafka, partitions, eventId));
             if (place.isEmpty()) {
@@ -70,7 +70,7 @@ public class StreamResume {
     /** The events from {@code from} up to (excluding) {@code until}, per partition, in {@link MergedOrder}. */
     public List<StreamEvent> between(Map<Integer, Long> from, Map<Integer, Long> until) {
         List<StreamEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> kafka = consumer()) {
+        try (KafkaConsumer<String, byte[]> kafka = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (Map.Entry<Integer, Long> start : from.entrySet()) {
                 if (start.getValue() < until.getOrDefault(start.getKey(), start.getValue())) {
@@ -89,7 +89,7 @@ public class StreamResume {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("papers-enriched could not be read back for a resume");
                 }
-                for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                     if (record.offset() < until.get(record.partition())) {
                         order.add(EventReader.place(record), reader.read(record));
                     }
@@ -100,7 +100,7 @@ public class StreamResume {
         return events;
     }
 
-    private Optional<MergedOrder.Place> find(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions,
+    private Optional<MergedOrder.Place> find(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions,
                                              String eventId) {
         long since = System.currentTimeMillis() - config.resumeWindow().toMillis();
         Map<TopicPartition, Long> times = new HashMap<>();
@@ -115,7 +115,7 @@ public class StreamResume {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (partitions.stream().anyMatch(tp -> kafka.position(tp) < ends.get(tp))
                 && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                 if (eventId.equals(EventReader.header(record, StreamEvent.CE_ID))) {
                     return Optional.of(EventReader.place(record));
                 }
@@ -124,12 +124,12 @@ public class StreamResume {
         return Optional.empty();
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> kafka) {
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
         return kafka.partitionsFor(Topics.PAPERS_ENRICHED, TIMEOUT).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
-    private KafkaConsumer<String, String> consumer() {
+    private KafkaConsumer<String, byte[]> consumer() {
         var properties = PaperStream.properties(config.bootstrapServers());
         properties.put("client.id", "query-service-resume");
         properties.put("max.poll.records", "2000");
