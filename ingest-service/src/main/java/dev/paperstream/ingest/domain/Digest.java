@@ -51,8 +51,9 @@ public record Digest(String id, LocalDate date, String source, List<Entry> entri
         for (ParsedEntry parsedEntry : parsed.entries()) {
             index++;
             check(parsedEntry, index);
-            String paperId = PaperIdentity.paperId(parsedEntry.arxivId(), parsedEntry.title(), ids);
-            PaperIdentity.aliases(parsedEntry.arxivId(), parsedEntry.title()).forEach(alias -> ids.putIfAbsent(alias, paperId));
+            List<String> aliases = PaperIdentity.aliases(parsedEntry.arxivId(), parsedEntry.title());
+            String paperId = PaperIdentity.paperId(parsedEntry.arxivId(), aliases, ids);
+            aliases.forEach(alias -> ids.putIfAbsent(alias, paperId));
             if (seen.add(paperId)) {
                 entries.add(new Entry(entries.size() + 1, paperId, parsedEntry.arxivId(), parsedEntry.title(),
                         parsedEntry.abstractText(), parsedEntry.url(), parsedEntry.authors(),

@@ -33,29 +33,25 @@ public final class EnrichedEventSize {
         return bound;
     }
 
+    /** One pass: a word counts when a {@code . / :} or digit stands before its trailing punctuation. */
     private static void addWords(String text, Set<String> words) {
         int start = 0;
+        int firstSign = -1;
         for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
+            char c = i == text.length() ? ' ' : text.charAt(i);
+            if (i == text.length() || Character.isWhitespace(c)) {
                 int end = i;
                 while (end > start && ".,;:!?)]}\"'".indexOf(text.charAt(end - 1)) >= 0) {
                     end--;
                 }
-                if (mayBeLinkOrMention(text, start, end)) {
+                if (firstSign >= 0 && firstSign < end) {
                     words.add(text.substring(start, end));
                 }
                 start = i + 1;
+                firstSign = -1;
+            } else if (firstSign < 0 && (c == '.' || c == '/' || c == ':' || c >= '0' && c <= '9')) {
+                firstSign = i;
             }
         }
-    }
-
-    private static boolean mayBeLinkOrMention(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '.' || c == '/' || c == ':' || c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
     }
 }

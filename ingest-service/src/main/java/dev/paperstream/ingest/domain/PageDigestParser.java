@@ -50,7 +50,7 @@ public final class PageDigestParser implements DigestParser {
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern WEEKDAY = Pattern.compile(
             "(?i)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?");
-    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    private static final int MAX_CHROME_LENGTH = CHROME.stream().mapToInt(String::length).max().orElseThrow();
 
     private final Charset charset;
     private final Year year;
@@ -129,8 +129,21 @@ public final class PageDigestParser implements DigestParser {
     }
 
     private static boolean isChrome(PageParagraph paragraph) {
-        return !LETTER.matcher(paragraph.text()).find()
-                || paragraph.singleLine() && CHROME.contains(paragraph.text().toLowerCase(Locale.ROOT));
+        // lower case is never shorter, so a line longer than every chrome line is not lower-cased to be looked up
+        return !hasLetter(paragraph.text()) || paragraph.singleLine()
+                && paragraph.text().length() <= MAX_CHROME_LENGTH
+                && CHROME.contains(paragraph.text().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private Optional<LocalDate> dateLine(String line) {

@@ -51,10 +51,19 @@ public final class Text {
      * is dropped before NFC, so NFC sees only text it normalizes in linear time.
      */
     public static String clean(String raw) {
+        if (isClean(raw)) {
+            return raw;
+        }
         StringBuilder out = new StringBuilder(raw.length());
         int marks = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            if (c > ' ' && c <= '~') {
+                // printable ASCII, most of any text, stays as it is
+                out.append(c);
+                marks = 0;
+                continue;
+            }
             int codePoint = c;
             if (Character.isSurrogate(c)) {
                 if (!Character.isHighSurrogate(c) || i + 1 == raw.length() || !Character.isLowSurrogate(raw.charAt(i + 1))) {
@@ -80,6 +89,23 @@ public final class Text {
             }
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Whether {@link #clean} would return the text unchanged because it holds only line feeds, printable characters
+     * below the combining marks (U+0300) and the dashes, quotes and dots of U+2010 to U+2027: no other line end,
+     * space, control, mark or surrogate, and nothing NFC changes (none of them decomposes, nor composes with a
+     * neighbour). Most digests are such text, and this scan is far cheaper than the full clean-up and NFC.
+     */
+    private static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= ' ' && c <= '~' || c == '\n' || c > '\u00A0' && c < '\u0300' && c != '\u00AD'
+                    || c >= '\u2010' && c <= '\u2027')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isMark(int codePoint) {
@@ -245,6 +271,9 @@ public final class Text {
 
     /** Drops the spaces before a {@code . , ; : ! ?} that ends a word, unless the word before them is a link. */
     static String tidyPunctuation(String line) {
+        if (!hasSpaceBeforePunctuation(line)) {
+            return line;
+        }
         StringBuilder out = new StringBuilder(line.length());
         int wordStart = 0;
         int i = 0;
@@ -267,6 +296,16 @@ public final class Text {
             i = spacesEnd;
         }
         return out.toString();
+    }
+
+    /** Whether a space stands right before a {@code . , ; : ! ?}: else there is nothing to tidy. */
+    private static boolean hasSpaceBeforePunctuation(String line) {
+        for (int i = 1; i < line.length(); i++) {
+            if (line.charAt(i - 1) == ' ' && ".,;:!?".indexOf(line.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean punctuationEndsAt(String line, int at) {

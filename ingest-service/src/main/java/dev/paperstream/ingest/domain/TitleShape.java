@@ -42,7 +42,7 @@ enum TitleShape {
 
     static TitleShape of(String text, boolean singleLine) {
         if (!singleLine || text.isEmpty() || text.length() > MAX_TITLE_LENGTH || endsInPunctuation(text)
-                || text.contains("; ") || LINK.matcher(text).find() || !balanced(text)
+                || text.contains("; ") || hasLink(text) || !balanced(text)
                 || FUNCTION_WORDS.contains(lastWord(text))
                 || !(capitalized(firstWordWithLetter(text)) || labelled(text))) {
             return PROSE;
@@ -80,6 +80,11 @@ enum TitleShape {
         }
         int end = text.indexOf(' ', i);
         return capitalized(text.substring(i, end < 0 ? limit : Math.min(end, limit)));
+    }
+
+    /** Every link {@link #LINK} finds holds a {@code .} or {@code ://}; the cheap test spares most titles the search. */
+    private static boolean hasLink(String text) {
+        return (text.indexOf('.') >= 0 || text.contains("://")) && LINK.matcher(text).find();
     }
 
     private static boolean endsInPunctuation(String text) {
