@@ -80,8 +80,14 @@ public final class UserPathBenchmark {
         Path sharedDir = Path.of(args.length > 2 ? args[2] : projectDir.resolve("../shared").toString());
         List<JsonNode> corpus = corpus(sharedDir.resolve("corpus/arxiv-listings"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
-        try (Pipeline pipeline = Pipeline.named("paperstream_userpath").projectDir(projectDir).tokens(TOKEN)
-                .services(ENRICH, INGEST, QUERY).readyWithin(Duration.ofMinutes(2)).start();
+        Pipeline.Builder builder = Pipeline.named("paperstream_userpath").projectDir(projectDir).tokens(TOKEN)
+                .services(ENRICH, INGEST, QUERY).readyWithin(Duration.ofMinutes(2));
+        // e.g. -Dbench.enrich.java-options=-XX:StartFlightRecording=filename=/tmp/enrich-%p.jfr,settings=profile
+        String enrichOptions = System.getProperty("bench.enrich.java-options");
+        if (enrichOptions != null) {
+            builder.env(ENRICH, "JAVA_TOOL_OPTIONS", enrichOptions);
+        }
+        try (Pipeline pipeline = builder.start();
                 KafkaConsumer<String, String> consumer = pipeline.consumer(Topics.PAPERS_ENRICHED,
                         Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
             UserPathBenchmark bench = new UserPathBenchmark(corpus, consumer, pipeline.baseUrl(INGEST));

@@ -96,13 +96,19 @@ public class DigestEntryConsumer {
             enricher.tagger().topics().forEach(t -> topicNames.put(t.slug(), t.name()));
             List<Prepared> prepared = new ArrayList<>();
             List<DeadLetters.DeadLetter> dead = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : records) {
-                String where = describe(record);
-                batch.step("enriching " + where);
-                try {
-                    prepared.add(new Prepared(workers.run(where, () -> prepare(record, enricher, topicNames)), record));
-                } catch (UnprocessableEntryException e) {
-                    dead.add(new DeadLetters.DeadLetter(record, e));
+            List<ConsumerRecord<String, String>> sources = new ArrayList<>(records.count());
+            records.forEach(sources::add);
+            List<EntryWorkers.Outcome<EnrichedEntry>> outcomes = workers.runAll(sources, DigestEntryConsumer::describe,
+                    record -> {
+                        batch.step("enriching " + describe(record));
+                        return prepare(record, enricher, topicNames);
+                    });
+            for (int i = 0; i < sources.size(); i++) {
+                EntryWorkers.Outcome<EnrichedEntry> outcome = outcomes.get(i);
+                if (outcome.failure() == null) {
+                    prepared.add(new Prepared(outcome.value(), sources.get(i)));
+                } else {
+                    dead.add(new DeadLetters.DeadLetter(sources.get(i), outcome.failure()));
                 }
             }
             List<Stored> stored = store(batch, prepared, dead, topicNames);

@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,11 @@ import io.quarkus.logging.Log;
  * (reasons {@code enrichment-failed} and {@code timeout}) and the batch goes on. The budget is CPU time so that
  * a machine under load, which slows every entry alike, does not turn well-formed entries into dead letters.
  * <p>
- * A computation past its deadline is interrupted, but scanning code in a CPU loop never looks at the interrupt
- * flag, so the thread is then stopped ({@link Thread#stop()}, which on Java 17 throws {@link ThreadDeath} into it
+ * A batch's entries run one after the other on one worker thread, which notes where each starts; the caller looks
+ * at the entry in progress every tick. Handing each entry to a thread of its own and waiting for it cost two thread
+ * switches per entry, a good share of the service's CPU time per entry.
+ * <p>
+ * Scanning code in a CPU loop never looks at the interrupt flag, so a thread past its entry's deadline is stopped ({@link Thread#stop()}, which on Java 17 throws {@link ThreadDeath} into it
  * at its next safepoint, loops included). That is safe here because the work touches nothing shared but
  * immutable rules and its own objects. Where the JVM refuses to stop threads (Java 20 and later) the thread is
  * abandoned instead: it is counted, and liveness reports DOWN while one is still running after
@@ -70,41 +74,96 @@ public class EntryWorkers {
         this.wallBudget = wallBudget;
     }
 
-    /** One entry's work and the thread running it, so that a deadline can reach the thread and no other. */
-    private static final class Job<T> implements Callable<T> {
-        private final Callable<T> work;
-        private Thread runner;
-        private long cpuAtStart;
-        private boolean finished;
+    /** One entry's result, or why it is unprocessable. */
+    public record Outcome<R>(R value, UnprocessableEntryException failure) {
+    }
 
-        Job(Callable<T> work) {
+    /**
+     * A batch's entries from {@code from} on, worked through in order by one thread, so that entries cost no thread
+     * hand-off each; the deadline is still each entry's own. What the supervisor reads (the entry in progress, its
+     * start, the results so far) changes under the job's lock.
+     */
+    private static final class Job<I, R> implements Runnable {
+        private final List<I> items;
+        private final Function<I, R> work;
+        private final int from;
+        private final Outcome<R>[] outcomes;
+        private Thread runner;
+        private int current;
+        private long cpuAtStart;
+        private long wallAtStart;
+        private boolean stopped;
+
+        Job(List<I> items, Function<I, R> work, int from, Outcome<R>[] outcomes) {
+            this.items = items;
             this.work = work;
+            this.from = from;
+            this.outcomes = outcomes;
+            this.current = from;
+            this.wallAtStart = System.nanoTime();
         }
 
         @Override
-        public T call() throws Exception {
+        public void run() {
             synchronized (this) {
                 runner = Thread.currentThread();
-                cpuAtStart = THREADS.getThreadCpuTime(runner.getId());
             }
-            try {
-                return work.call();
-            } finally {
+            for (int i = from; i < items.size(); i++) {
                 synchronized (this) {
-                    finished = true;
+                    current = i;
+                    cpuAtStart = THREADS.getCurrentThreadCpuTime();
+                    wallAtStart = System.nanoTime();
+                }
+                Outcome<R> outcome;
+                try {
+                    outcome = new Outcome<>(work.apply(items.get(i)), null);
+                } catch (UnprocessableEntryException e) {
+                    outcome = new Outcome<>(null, e);
+                } catch (Throwable e) {
+                    if (e instanceof ThreadDeath && isStopped()) {
+                        throw e;
+                    }
+                    outcome = new Outcome<>(null, new UnprocessableEntryException("enrichment-failed: " + e, e));
+                }
+                synchronized (this) {
+                    if (stopped) {
+                        return;
+                    }
+                    outcomes[i] = outcome;
                 }
             }
+            synchronized (this) {
+                current = items.size();
+            }
         }
 
-        /** CPU time the job has used so far; 0 before it started. */
+        private synchronized boolean isStopped() {
+            return stopped;
+        }
+
+        /** The entry in progress, items.size() once all are done. */
+        synchronized int current() {
+            return current;
+        }
+
+        /** CPU time the entry in progress has used so far; 0 before the job started. */
         synchronized long cpuNanos() {
-            return runner == null || finished ? 0 : THREADS.getThreadCpuTime(runner.getId()) - cpuAtStart;
+            return runner == null || current >= items.size() ? 0 : THREADS.getThreadCpuTime(runner.getId()) - cpuAtStart;
         }
 
-        /** Stops the runner if it is still inside this job; returns the thread left running, if any. */
+        /** Wall time the entry in progress has taken so far, from the job's submission for its first entry. */
+        synchronized long wallNanos() {
+            return System.nanoTime() - wallAtStart;
+        }
+
+        /**
+         * Stops the runner if it is still inside entry {@code entry}; returns the thread left running, if any. The
+         * job records nothing more either way.
+         */
         @SuppressWarnings("removal")
-        synchronized Thread stop() {
-            if (finished || runner == null) {
+        synchronized Thread stop(int entry) {
+            stopped = true;
+            if (runner == null || current != entry) {
                 return null;
             }
             try {
@@ -117,44 +176,68 @@ public class EntryWorkers {
     }
 
     /**
-     * Runs {@code work} for {@code entry} within the budget and returns its result.
+     * Runs {@code work} for each item, in order, each within the budget, and returns each item's outcome in the same
+     * order. Anything the work throws, or running past the budget, makes that item's outcome a failure; the items
+     * after it are still worked on.
      *
-     * @throws UnprocessableEntryException when the work throws anything or runs past the budget
+     * @param entry describes an item, for the logs
      */
-    public <T> T run(String entry, Callable<T> work) {
-        Job<T> job = new Job<>(work);
-        Future<T> result = workers.submit(job);
-        Instant wallDeadline = Instant.now().plus(wallBudget);
+    @SuppressWarnings("unchecked")
+    public <I, R> List<Outcome<R>> runAll(List<I> items, Function<I, String> entry, Function<I, R> work) {
+        Outcome<R>[] outcomes = new Outcome[items.size()];
+        int from = 0;
+        while (from < items.size()) {
+            Job<I, R> job = new Job<>(items, work, from, outcomes);
+            Future<?> result = workers.submit(job);
+            from = supervise(job, result, items, entry, outcomes);
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** Waits for the job; returns where the next job starts: past the end when it finished, past a timed-out item. */
+    private <I, R> int supervise(Job<I, R> job, Future<?> result, List<I> items, Function<I, String> entry,
+            Outcome<R>[] outcomes) {
         try {
             while (true) {
                 try {
-                    return result.get(TICK.toMillis(), TimeUnit.MILLISECONDS);
+                    result.get(TICK.toMillis(), TimeUnit.MILLISECONDS);
+                    return items.size();
                 } catch (TimeoutException e) {
-                    String overrun = job.cpuNanos() > budget.toNanos() ? budget + " of CPU time"
-                            : Instant.now().isAfter(wallDeadline) ? wallBudget + " in all" : null;
+                    int current;
+                    String overrun;
+                    synchronized (job) {
+                        current = job.current();
+                        overrun = job.cpuNanos() > budget.toNanos() ? budget + " of CPU time"
+                                : job.wallNanos() > wallBudget.toNanos() ? wallBudget + " in all" : null;
+                    }
                     if (overrun != null) {
-                        giveUp(entry, job, result);
-                        throw new UnprocessableEntryException("timeout: enrichment took longer than " + overrun);
+                        giveUp(entry.apply(items.get(current)), job, current, result);
+                        outcomes[current] = new Outcome<>(null,
+                                new UnprocessableEntryException("timeout: enrichment took longer than " + overrun));
+                        return current + 1;
                     }
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UnprocessableEntryException unprocessable) {
-                throw unprocessable;
+            // the job's own bookkeeping failed (entries' failures are outcomes): the entry in progress is to blame
+            int current = job.current();
+            if (current >= items.size()) {
+                return current;
             }
-            throw new UnprocessableEntryException("enrichment-failed: " + cause, cause);
+            outcomes[current] = new Outcome<>(null,
+                    new UnprocessableEntryException("enrichment-failed: " + e.getCause(), e.getCause()));
+            return current + 1;
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();
-            throw new DependencyRetry.ShuttingDown("enriching " + entry);
+            throw new DependencyRetry.ShuttingDown("enriching a batch of " + items.size() + " entries");
         }
     }
 
-    private void giveUp(String entry, Job<?> job, Future<?> result) {
-        result.cancel(true);
+    private void giveUp(String entry, Job<?, ?> job, int current, Future<?> result) {
         timedOut.incrementAndGet();
-        Thread left = job.stop();
+        Thread left = job.stop(current);
+        result.cancel(true);
         if (left != null) {
             runaways.put(left, new Runaway(left.getName(), entry, Instant.now()));
         }
