@@ -17,9 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One paperstream service running from its built jar ({@code <module>/target/quarkus-app/quarkus-run.jar}) in a
- * process of its own, configured only by environment variables, as a user or a container would run it.
+ * process of its own, configured only by environment variables, as a user or a container would run it: with the
+ * module's JVM options ({@code <module>/jvm.options}, which its image uses too), then {@code JAVA_OPTS} when set, so
+ * a user's flag wins, and {@code MALLOC_ARENA_MAX=2} unless the environment sets it, as the images do.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The module's JVM options, a {@code java} argument file that its Dockerfile passes as well. */
+    public static final String JVM_OPTIONS = "jvm.options";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -44,14 +49,25 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build first with ./mvnw package -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseG1GC", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        Path options = projectDir.resolve(module).resolve(JVM_OPTIONS);
+        if (!Files.isRegularFile(options)) {
+            throw new IllegalStateException(options + " not found: every service keeps its JVM options there");
+        }
+        ProcessBuilder builder = new ProcessBuilder()
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // glibc gives every thread that allocates its own 64 MB arena; the JVM's threads would fill RSS with them
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + options));
+        String userOptions = builder.environment().getOrDefault("JAVA_OPTS", "").strip();
+        if (!userOptions.isEmpty()) {
+            command.addAll(List.of(userOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        builder.command(command);
         try {
             Files.createDirectories(log.getParent());
             return new ServiceProcess(module, port, log, builder.start());

@@ -87,6 +87,11 @@ public class DigestEntryPublisher {
         this.tracePropagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
+    /** Fetches the topic's metadata, which the first send would otherwise wait for (start-up warm-up). */
+    public void fetchMetadata() {
+        producer.partitionsFor(Topics.DIGEST_ENTRIES);
+    }
+
     /**
      * Sends every entry and waits for all acknowledgements. On failure it still waits (up to the delivery timeout)
      * until each record sent is acknowledged or expired, so normally none is left in flight when the client is told

@@ -1,0 +1,28 @@
+package dev.paperstream.ingest.startup;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Ready means warm: DOWN until {@link WarmUp} is done, saying what it waits for. */
+@Readiness
+@ApplicationScoped
+public class WarmUpReadiness implements HealthCheck {
+
+    static final String NAME = "ingest warm-up";
+
+    private final WarmUp warmUp;
+
+    public WarmUpReadiness(WarmUp warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return warmUp.pending()
+                .map(step -> HealthCheckResponse.named(NAME).down().withData("reason", "warming up: " + step).build())
+                .orElseGet(() -> HealthCheckResponse.named(NAME).up().build());
+    }
+}
