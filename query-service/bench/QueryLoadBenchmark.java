@@ -42,6 +42,12 @@ public class QueryLoadBenchmark {
     private static final Pattern FIRST_SEEN = Pattern.compile("\"firstSeen\":\"([^\"]+)\"");
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
     private static final int WARMUP_SECONDS = 15;
+    /**
+     * Searches for the generator's most common words (each in a large part of the catalogue): the hard case for
+     * relevance, whose pool must not grow with the catalogue. A third of the searches are one of these.
+     */
+    private static final List<String> COMMON_SEARCHES = List.of("model", "language models", "learning", "training data",
+            "neural network", "large language model", "transformer attention", "vision", "reasoning", "diffusion");
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:18083";
@@ -84,8 +90,9 @@ public class QueryLoadBenchmark {
             run(client, "topic listing", rate, seconds, () -> "/papers?topic=" + pick(random, topics));
         }
         if (scenarios.contains("search")) {
-            run(client, "search", rate, seconds, () -> "/papers?q=" + encode(pick(random, words)
-                    + (random.nextBoolean() ? " " + pick(random, words) : "")));
+            run(client, "search", rate, seconds, () -> "/papers?q=" + encode(random.nextInt(3) == 0
+                    ? pick(random, COMMON_SEARCHES)
+                    : pick(random, words) + (random.nextBoolean() ? " " + pick(random, words) : "")));
         }
         if (scenarios.contains("detail")) {
             run(client, "paper detail", rate, seconds, () -> "/papers/" + pick(random, ids));
