@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 
 import dev.paperstream.events.DigestEntryV1;
 import dev.paperstream.events.PaperEnrichedV1;
@@ -23,10 +26,12 @@ public class CatalogStore {
 
     private final CatalogWriter writer;
     private final PaperReader reader;
+    private final TransactionManager transactions;
 
-    public CatalogStore(CatalogWriter writer, PaperReader reader) {
+    public CatalogStore(CatalogWriter writer, PaperReader reader, TransactionManager transactions) {
         this.writer = writer;
         this.reader = reader;
+        this.transactions = transactions;
     }
 
     /**
@@ -43,36 +48,59 @@ public class CatalogStore {
      * @param topicNames display names of the topics the entries were tagged with, by slug
      */
     public List<PaperEnrichedV1> store(List<EnrichedEntry> entries, Map<String, String> topicNames) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<EnrichedEntry> distinct = distinct(entries);
-            List<EnrichedEntry> fresh = writer.insertAppearances(distinct);
-            List<PaperEnrichedV1> events = new ArrayList<>();
-            // The first round names every paper of the batch that changes, so later rounds lock no new paper.
-            for (List<EnrichedEntry> round : rounds(fresh)) {
-                Map<String, StoredPaper> stored = writer.writePapers(round);
-                Set<String> fromStore = new HashSet<>();
-                round.stream().filter(e -> !stored.get(e.paperId()).holdsTextOf(e)).forEach(e -> fromStore.add(e.paperId()));
-                Map<String, PaperEnrichedV1> current = reader.read(fromStore);
-                for (EnrichedEntry e : round) {
-                    StoredPaper paper = stored.get(e.paperId());
-                    PaperEnrichedV1 event = paper.holdsTextOf(e) ? PaperEvents.of(paper, e.enrichment(), topicNames)
-                            : current.get(e.paperId());
-                    events.add(withDigest(event, e.entry()));
-                }
+        return QuarkusTransaction.requiringNew().call(() -> write(entries, topicNames));
+    }
+
+    /**
+     * Runs what {@link #store} runs and rolls it back, returning the events a commit would have: the start-up
+     * warm-up's way to run the statements and the event building once before the first entry. Nothing stays stored.
+     */
+    public List<PaperEnrichedV1> rehearse(List<EnrichedEntry> entries, Map<String, String> topicNames) {
+        try {
+            transactions.begin();
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException("could not begin the rehearsal's transaction", e);
+        }
+        try {
+            return write(entries, topicNames);
+        } finally {
+            try {
+                transactions.rollback();
+            } catch (SystemException e) {
+                throw new IllegalStateException("could not roll the rehearsal back", e);
             }
-            writer.upsertDigests(fresh);
-            Set<String> freshKeys = new HashSet<>();
-            fresh.forEach(e -> freshKeys.add(e.appearanceKey()));
-            List<EnrichedEntry> repeated = distinct.stream().filter(e -> !freshKeys.contains(e.appearanceKey())).toList();
-            Map<String, PaperEnrichedV1> current = reader.read(repeated.stream().map(EnrichedEntry::paperId).toList());
-            for (EnrichedEntry e : repeated) {
-                PaperEnrichedV1 event = current.get(e.paperId());
-                if (event != null) {
-                    events.add(withDigest(event, e.entry()));
-                }
+        }
+    }
+
+    private List<PaperEnrichedV1> write(List<EnrichedEntry> entries, Map<String, String> topicNames) {
+        List<EnrichedEntry> distinct = distinct(entries);
+        List<EnrichedEntry> fresh = writer.insertAppearances(distinct);
+        List<PaperEnrichedV1> events = new ArrayList<>();
+        // The first round names every paper of the batch that changes, so later rounds lock no new paper.
+        for (List<EnrichedEntry> round : rounds(fresh)) {
+            Map<String, StoredPaper> stored = writer.writePapers(round);
+            Set<String> fromStore = new HashSet<>();
+            round.stream().filter(e -> !stored.get(e.paperId()).holdsTextOf(e)).forEach(e -> fromStore.add(e.paperId()));
+            Map<String, PaperEnrichedV1> current = reader.read(fromStore);
+            for (EnrichedEntry e : round) {
+                StoredPaper paper = stored.get(e.paperId());
+                PaperEnrichedV1 event = paper.holdsTextOf(e) ? PaperEvents.of(paper, e.enrichment(), topicNames)
+                        : current.get(e.paperId());
+                events.add(withDigest(event, e.entry()));
             }
-            return events;
-        });
+        }
+        writer.upsertDigests(fresh);
+        Set<String> freshKeys = new HashSet<>();
+        fresh.forEach(e -> freshKeys.add(e.appearanceKey()));
+        List<EnrichedEntry> repeated = distinct.stream().filter(e -> !freshKeys.contains(e.appearanceKey())).toList();
+        Map<String, PaperEnrichedV1> current = reader.read(repeated.stream().map(EnrichedEntry::paperId).toList());
+        for (EnrichedEntry e : repeated) {
+            PaperEnrichedV1 event = current.get(e.paperId());
+            if (event != null) {
+                events.add(withDigest(event, e.entry()));
+            }
+        }
+        return events;
     }
 
     /** The entries with each appearance once, the first of its repeats, in batch order. */

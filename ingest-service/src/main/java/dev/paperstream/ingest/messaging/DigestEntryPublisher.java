@@ -102,10 +102,7 @@ public class DigestEntryPublisher {
      * @throws KafkaUnavailableException when any entry was not acknowledged within the delivery timeout
      */
     public void publish(Digest digest, Instant receivedAt) {
-        List<byte[]> payloads = new ArrayList<>(digest.entries().size());
-        for (Entry entry : digest.entries()) {
-            payloads.add(payload(digest, entry, receivedAt));
-        }
+        List<byte[]> payloads = payloads(digest, receivedAt);
         List<Future<RecordMetadata>> acks = new ArrayList<>(digest.entries().size());
         Exception failure = null;
         // every record sent expires within the delivery timeout of its send; the margin lets the expiry arrive
@@ -144,6 +141,19 @@ public class DigestEntryPublisher {
             throw new KafkaUnavailableException("Kafka did not acknowledge the digest's entries: " + failure.getMessage(),
                     failure);
         }
+    }
+
+    /**
+     * The record values of the digest's entries, as {@link #publish} sends them.
+     *
+     * @throws DigestTooLargeException when an entry's enriched event could exceed the broker's record limit
+     */
+    public List<byte[]> payloads(Digest digest, Instant receivedAt) {
+        List<byte[]> payloads = new ArrayList<>(digest.entries().size());
+        for (Entry entry : digest.entries()) {
+            payloads.add(payload(digest, entry, receivedAt));
+        }
+        return payloads;
     }
 
     private static Optional<Exception> failureOf(Future<RecordMetadata> ack) {

@@ -15,6 +15,9 @@ import dev.paperstream.ingest.persistence.DigestReceiptRepository;
 import dev.paperstream.ingest.persistence.PaperAliasRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 
 /**
  * Accepts a parsed digest exactly once: an earlier receipt answers a repeat; otherwise every entry is published and
@@ -26,13 +29,15 @@ public class DigestIngestion {
     private final DigestEntryPublisher publisher;
     private final DigestReceiptRepository receipts;
     private final PaperAliasRepository aliases;
+    private final TransactionManager transactions;
     private final Clock clock = Clock.systemUTC();
 
     public DigestIngestion(DigestEntryPublisher publisher, DigestReceiptRepository receipts,
-            PaperAliasRepository aliases) {
+            PaperAliasRepository aliases, TransactionManager transactions) {
         this.publisher = publisher;
         this.receipts = receipts;
         this.aliases = aliases;
+        this.transactions = transactions;
     }
 
     /** What the sender is told: the receipt, and whether this request is the one that created it. */
@@ -65,6 +70,41 @@ public class DigestIngestion {
                 digest.id(), digest.source(), digest.date(), digest.entries().size(), digest.duplicates(),
                 parsed.unplaced().size());
         return concurrent.map(first -> new Outcome(first, false)).orElseGet(() -> new Outcome(receipt, true));
+    }
+
+    /**
+     * Runs what {@link #ingest} runs for a new digest, except the send to Kafka, and rolls its writes back: the
+     * start-up warm-up's way to load and run that path once before the first user's digest. Nothing is published
+     * and nothing stays stored.
+     */
+    public void rehearse(ParsedDigest parsed, LocalDate date, String source) {
+        begin();
+        try {
+            Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Digest digest = Digest.assemble(parsed, date, source, Optional.empty(), aliases.idsOf(parsed.paperAliases()));
+            receipts.findEarlier(digest.id(), Optional.empty());
+            publisher.payloads(digest, receivedAt);
+            aliases.remember(digest.paperIdsByAlias());
+            receipts.storeUnlessEarlier(receipt(digest, parsed, Optional.empty(), receivedAt));
+        } finally {
+            rollback();
+        }
+    }
+
+    private void begin() {
+        try {
+            transactions.begin();
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException("could not begin the rehearsal's transaction", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            transactions.rollback();
+        } catch (SystemException e) {
+            throw new IllegalStateException("could not roll the rehearsal back", e);
+        }
     }
 
     private static DigestReceipt receipt(Digest digest, ParsedDigest parsed, Optional<String> idempotencyKey,

@@ -59,6 +59,12 @@ final class DigestEntriesTopicReader implements AutoCloseable {
                 .toList();
     }
 
+    /** Every entry published so far by digests of this source. */
+    List<Published> entriesFrom(String source) {
+        readToEnd();
+        return seen.stream().filter(p -> source.equals(p.value().path("source").asText())).toList();
+    }
+
     /** How many records the topic holds so far, whatever their digest. */
     int count() {
         readToEnd();
