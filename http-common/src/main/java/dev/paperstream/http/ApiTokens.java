@@ -23,6 +23,7 @@ public class ApiTokens {
 
     // io.quarkus.logging.Log is rewritten only in application classes, not in a library jar such as this one
     private static final Logger LOG = Logger.getLogger(ApiTokens.class);
+    private static final String BEARER = "Bearer ";
 
     private final List<byte[]> accepted;
 
@@ -37,6 +38,12 @@ public class ApiTokens {
 
     public boolean isEmpty() {
         return accepted.isEmpty();
+    }
+
+    /** Whether an {@code Authorization} header's value is {@code Bearer <token>} with an accepted token. */
+    public boolean acceptsAuthorization(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && accepts(authorization.substring(BEARER.length()).strip());
     }
 
     public boolean accepts(String presented) {

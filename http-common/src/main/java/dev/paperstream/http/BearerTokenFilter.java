@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 public class BearerTokenFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String BEARER = "Bearer ";
 
     private final ApiTokens tokens;
 
@@ -36,8 +35,7 @@ public class BearerTokenFilter {
         if (authorization == null || authorization.isBlank()) {
             return refuse("Writes need an Authorization: Bearer <token> header.", instance);
         }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !tokens.accepts(authorization.substring(BEARER.length()).strip())) {
+        if (!tokens.acceptsAuthorization(authorization)) {
             return refuse("The bearer token is not accepted. Use a token from PAPERSTREAM_API_TOKENS.", instance);
         }
         return Optional.empty();

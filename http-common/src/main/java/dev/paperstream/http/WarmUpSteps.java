@@ -2,6 +2,7 @@ package dev.paperstream.http;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,8 @@ public final class WarmUpSteps {
 
     private static final Logger LOG = Logger.getLogger(WarmUpSteps.class);
     private static final long RETRY_PAUSE_MS = 500;
+    /** A dependency still unreachable after this many attempts (10 s) is worth a warning, and every 10 s after. */
+    private static final int WARN_EVERY = 20;
 
     /**
      * @param description what readiness says it waits for while the step runs
@@ -38,6 +41,7 @@ public final class WarmUpSteps {
     private final String threadName;
     private final List<Step> steps;
     private volatile Optional<String> pending = Optional.of("not started");
+    private final List<String> skipped = new CopyOnWriteArrayList<>();
 
     public WarmUpSteps(String threadName, List<Step> steps) {
         this.threadName = threadName;
@@ -55,11 +59,16 @@ public final class WarmUpSteps {
         return pending;
     }
 
+    /** The steps that failed and were skipped: the service is ready, its first request only slower. */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
     private void run() {
         long started = System.nanoTime();
         for (Step step : steps) {
             pending = Optional.of(step.description());
-            if (!runUntilDone(step)) {
+            if (!(step.untilDone() ? runUntilDone(step) : runOnce(step))) {
                 return;
             }
         }
@@ -67,18 +76,30 @@ public final class WarmUpSteps {
         LOG.infof("warmed up in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Whatever the step throws, errors included, only skips it: a rehearsal must never keep the service unready. */
+    private boolean runOnce(Step step) {
+        try {
+            step.action().run();
+        } catch (Throwable e) {
+            LOG.warnf(e, "warm-up step \"%s\" failed and is skipped", step.description());
+            skipped.add(step.description());
+        }
+        return true;
+    }
+
     /** False when interrupted before the step succeeded. */
     private static boolean runUntilDone(Step step) {
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 step.action().run();
                 return true;
             } catch (RuntimeException e) {
-                if (!step.untilDone()) {
-                    LOG.warnf(e, "warm-up step \"%s\" failed and is skipped", step.description());
-                    return true;
+                if (attempt % WARN_EVERY == 0) {
+                    LOG.warnf("warm-up step \"%s\" still fails after %d attempts, trying again: %s", step.description(),
+                            attempt, e);
+                } else {
+                    LOG.debugf("warm-up step \"%s\" failed, trying again: %s", step.description(), e);
                 }
-                LOG.debugf("warm-up step \"%s\" failed, trying again: %s", step.description(), e);
                 try {
                     Thread.sleep(RETRY_PAUSE_MS);
                 } catch (InterruptedException interrupted) {

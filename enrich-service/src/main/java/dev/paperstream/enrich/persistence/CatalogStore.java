@@ -9,11 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.NotSupportedException;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
 import dev.paperstream.events.DigestEntryV1;
+import dev.paperstream.http.RolledBack;
 import dev.paperstream.events.PaperEnrichedV1;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -56,20 +55,7 @@ public class CatalogStore {
      * warm-up's way to run the statements and the event building once before the first entry. Nothing stays stored.
      */
     public List<PaperEnrichedV1> rehearse(List<EnrichedEntry> entries, Map<String, String> topicNames) {
-        try {
-            transactions.begin();
-        } catch (NotSupportedException | SystemException e) {
-            throw new IllegalStateException("could not begin the rehearsal's transaction", e);
-        }
-        try {
-            return write(entries, topicNames);
-        } finally {
-            try {
-                transactions.rollback();
-            } catch (SystemException e) {
-                throw new IllegalStateException("could not roll the rehearsal back", e);
-            }
-        }
+        return RolledBack.call(transactions, () -> write(entries, topicNames));
     }
 
     private List<PaperEnrichedV1> write(List<EnrichedEntry> entries, Map<String, String> topicNames) {

@@ -68,7 +68,8 @@ public class WarmUp {
         for (String topic : List.of(Topics.PAPERS_ENRICHED, Topics.DIGEST_ENTRIES_DLQ)) {
             all.add(Step.untilDone("fetching the metadata of " + topic, () -> producer(topic).unwrap().partitionsFor(topic)));
         }
-        all.add(Step.untilDone("reading the taxonomy and running the enricher", this::enrichExamples));
+        all.add(Step.untilDone("reading the taxonomy", taxonomy::enricher));
+        all.add(Step.once("running the enricher over the topics' texts", this::enrichExamples));
         all.add(Step.once("rehearsing a batch of the topics' texts", this::rehearseBatch));
         this.steps = new WarmUpSteps("enrich-warm-up", all);
     }
@@ -80,6 +81,11 @@ public class WarmUp {
     /** What is still being warmed up, empty once everything is. */
     public Optional<String> pending() {
         return steps.pending();
+    }
+
+    /** The rehearsals that failed and were skipped. */
+    public List<String> skipped() {
+        return steps.skipped();
     }
 
     private KafkaProducer<Object, Object> producer(String channel) {

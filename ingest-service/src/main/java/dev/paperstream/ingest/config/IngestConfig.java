@@ -14,6 +14,18 @@ public interface IngestConfig {
     @WithDefault("5M")
     MemorySize maxBodySize();
 
+    /**
+     * Most body bytes of digests worked on at once, at least {@code max-body-size}; a POST that does not fit waits,
+     * unread, up to {@code in-flight-wait}, then gets 503. Parsing and publishing take several times a body's size in
+     * heap.
+     */
+    @WithDefault("5M")
+    MemorySize maxBytesInFlight();
+
+    /** How long a POST waits for digests in flight to make room before it is answered 503. */
+    @WithDefault("10s")
+    Duration inFlightWait();
+
     /** Most entries one digest may hold (before duplicates are dropped); more get 413. */
     @WithDefault("5000")
     int maxEntries();

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import dev.paperstream.http.RolledBack;
 import dev.paperstream.ingest.domain.Digest;
 import dev.paperstream.ingest.domain.ParsedDigest;
 import dev.paperstream.ingest.messaging.DigestEntryPublisher;
@@ -15,8 +16,6 @@ import dev.paperstream.ingest.persistence.DigestReceiptRepository;
 import dev.paperstream.ingest.persistence.PaperAliasRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.NotSupportedException;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
 /**
@@ -76,35 +75,19 @@ public class DigestIngestion {
      * Runs what {@link #ingest} runs for a new digest, except the send to Kafka, and rolls its writes back: the
      * start-up warm-up's way to load and run that path once before the first user's digest. Nothing is published
      * and nothing stays stored.
+     *
+     * @return how many records the digest would have published
      */
-    public void rehearse(ParsedDigest parsed, LocalDate date, String source) {
-        begin();
-        try {
+    public int rehearse(ParsedDigest parsed, LocalDate date, String source) {
+        return RolledBack.call(transactions, () -> {
             Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Digest digest = Digest.assemble(parsed, date, source, Optional.empty(), aliases.idsOf(parsed.paperAliases()));
             receipts.findEarlier(digest.id(), Optional.empty());
-            publisher.payloads(digest, receivedAt);
+            int records = publisher.payloads(digest, receivedAt).size();
             aliases.remember(digest.paperIdsByAlias());
             receipts.storeUnlessEarlier(receipt(digest, parsed, Optional.empty(), receivedAt));
-        } finally {
-            rollback();
-        }
-    }
-
-    private void begin() {
-        try {
-            transactions.begin();
-        } catch (NotSupportedException | SystemException e) {
-            throw new IllegalStateException("could not begin the rehearsal's transaction", e);
-        }
-    }
-
-    private void rollback() {
-        try {
-            transactions.rollback();
-        } catch (SystemException e) {
-            throw new IllegalStateException("could not roll the rehearsal back", e);
-        }
+            return records;
+        });
     }
 
     private static DigestReceipt receipt(Digest digest, ParsedDigest parsed, Optional<String> idempotencyKey,

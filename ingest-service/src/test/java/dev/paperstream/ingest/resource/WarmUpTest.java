@@ -53,10 +53,9 @@ class WarmUpTest {
     void the_service_is_ready_once_warm_and_the_warm_up_kept_and_published_nothing() throws SQLException {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(200));
-        assertThat(given().get("/q/health/ready").body().asString()).contains("ingest warm-up");
+        assertThat(given().get("/q/health/ready").body().asString()).contains("ingest warm-up")
+                .as("no rehearsal failed and was skipped").doesNotContain("skipped");
         assertThat(count("select count(*) from ingest.digest_receipt where source = 'warm-up'")).isZero();
-        // the rehearsed JSON and Atom digests name arXiv ids 2001.00001 to 2001.00040
-        assertThat(count("select count(*) from ingest.paper_alias where alias like 'arxiv:2001.000%'")).isZero();
         try (DigestEntriesTopicReader topic = new DigestEntriesTopicReader()) {
             assertThat(topic.entriesFrom("warm-up")).isEmpty();
         }
@@ -68,20 +67,31 @@ class WarmUpTest {
                 .parse(PAGE.getBytes(StandardCharsets.UTF_8));
         try (DigestEntriesTopicReader topic = new DigestEntriesTopicReader()) {
             int before = topic.count();
-            long aliases = count("select count(*) from ingest.paper_alias");
 
-            ingestion.rehearse(parsed, LocalDate.of(2026, 6, 2), "rehearsal-test");
+            assertThat(ingestion.rehearse(parsed, LocalDate.of(2026, 6, 2), "rehearsal-test")).isEqualTo(2);
 
             assertThat(count("select count(*) from ingest.digest_receipt where source = 'rehearsal-test'")).isZero();
-            assertThat(count("select count(*) from ingest.paper_alias")).isEqualTo(aliases);
+            assertThat(aliasesOf(parsed)).isZero();
             assertThat(topic.count()).isEqualTo(before);
 
             given().header("Authorization", "Bearer test-token").contentType("text/plain; charset=UTF-8").body(PAGE)
                     .post("/digests?date=2026-06-02&source=rehearsal-test")
                     .then().statusCode(202);
             assertThat(count("select count(*) from ingest.digest_receipt where source = 'rehearsal-test'")).isEqualTo(1);
-            assertThat(count("select count(*) from ingest.paper_alias")).isEqualTo(aliases + 2);
+            assertThat(aliasesOf(parsed)).isEqualTo(2);
             assertThat(topic.entriesFrom("rehearsal-test")).hasSize(2);
+        }
+    }
+
+    /** How many of the digest's title aliases are stored. */
+    private long aliasesOf(ParsedDigest parsed) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from ingest.paper_alias where alias = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", parsed.paperAliases().toArray()));
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

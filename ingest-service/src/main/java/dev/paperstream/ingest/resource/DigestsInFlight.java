@@ -1,0 +1,108 @@
+package dev.paperstream.ingest.resource;
+
+import java.util.concurrent.Semaphore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperstream.http.ApiTokens;
+import dev.paperstream.http.Problem;
+import dev.paperstream.ingest.config.IngestConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Bounds the digest bytes ingest works on at once, so that concurrent large digests cannot run its heap out: a
+ * {@code POST /digests} holds a share of {@code max-bytes-in-flight} as large as its declared Content-Length (the
+ * body limit when it declares none) from before its body is read until its response ends. One that does not fit
+ * waits, its body unread, up to {@code in-flight-wait} for others to end, then is answered 503 with Retry-After and
+ * nothing of it is published. Parsing a page and publishing its records takes several times the body's size in
+ * heap: two 4.9 MB pages at once ran the 96 MB heap out of memory.
+ */
+@ApplicationScoped
+public class DigestsInFlight {
+
+    private static final int KIB = 1024;
+    private static final long RECHECK_MILLIS = 20;
+
+    private final long bodyLimit;
+    private final long drain;
+    private final int budgetKib;
+    private final long waitNanos;
+    private final Semaphore budget;
+    private final String retryAfterSeconds;
+    private final ObjectMapper json;
+    private final DigestOutcomes outcomes;
+    private final ApiTokens tokens;
+
+    static final String GAUGE = "paperstream.ingest.digest.bytes.in.flight";
+
+    public DigestsInFlight(IngestConfig config, ObjectMapper json, DigestOutcomes outcomes, ApiTokens tokens,
+            MeterRegistry registry) {
+        this.bodyLimit = config.maxBodySize().asLongValue();
+        this.drain = config.refusedBodyDrain().asLongValue();
+        // a digest as large as the body limit must always fit when nothing else is in flight
+        this.budgetKib = kib(Math.max(config.maxBytesInFlight().asLongValue(), bodyLimit));
+        this.budget = new Semaphore(budgetKib);
+        this.waitNanos = config.inFlightWait().toNanos();
+        this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));
+        this.json = json;
+        this.outcomes = outcomes;
+        this.tokens = tokens;
+        Gauge.builder(GAUGE, budget, b -> (budgetKib - b.availablePermits()) * (double) KIB)
+                .description("Body bytes of the digests being worked on (declared sizes), against max-bytes-in-flight")
+                .register(registry);
+    }
+
+    void install(@Observes Router router) {
+        router.post("/digests").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT).handler(this::admit);
+    }
+
+    private void admit(RoutingContext context) {
+        // A request without an accepted token is refused (401) before its body matters; it must not hold any of the
+        // budget, or anyone could keep the writers out with a few slow bodies.
+        if (!tokens.acceptsAuthorization(context.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+            context.next();
+            return;
+        }
+        long declared = BodySizeLimit.declared(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        int share = kib(declared < 0 || declared > bodyLimit ? bodyLimit : declared);
+        admitWithin(context, declared, share, System.nanoTime() + waitNanos);
+    }
+
+    /**
+     * Admits the request as soon as its share fits, checking again every {@value #RECHECK_MILLIS} ms until the
+     * deadline. Meanwhile its body is not read: it waits in the connection, not in the heap.
+     */
+    private void admitWithin(RoutingContext context, long declared, int share, long deadline) {
+        if (context.response().closed()) {
+            return;
+        }
+        if (budget.tryAcquire(share)) {
+            context.addEndHandler(ended -> budget.release(share));
+            context.next();
+            return;
+        }
+        if (System.nanoTime() < deadline) {
+            context.vertx().setTimer(RECHECK_MILLIS, id -> admitWithin(context, declared, share, deadline));
+            return;
+        }
+        outcomes.refused("busy");
+        EarlyRefusal.afterBody(context, declared, drain, json, new Problem(Problem.TYPE_BASE + "busy",
+                Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase(), 503, "ingest is working on as many digest bytes"
+                        + " as it holds at once (" + budgetKib / KIB + " MB) and none were freed in time; nothing of this"
+                        + " digest was published. Send it again after " + retryAfterSeconds + " s.",
+                context.request().path()),
+                "Retry-After", retryAfterSeconds);
+    }
+
+    private static int kib(long bytes) {
+        return (int) Math.min(Integer.MAX_VALUE, (bytes + KIB - 1) / KIB);
+    }
+}
