@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,8 @@ import jakarta.ws.rs.core.Response;
  * Bounds the digest bytes ingest works on at once, so that concurrent large digests cannot run its heap out: a
  * {@code POST /digests} holds a share of {@code max-bytes-in-flight} as large as its declared Content-Length (the
  * body limit when it declares none) from before its body is read until its response ends. One that does not fit
- * waits, its body unread, up to {@code in-flight-wait} for others to end, then is answered 503 with Retry-After and
- * nothing of it is published. Parsing a page and publishing its records takes several times the body's size in
+ * waits, its body unread, up to {@code in-flight-wait} for others to end (HTTP/1.1; an HTTP/2 request does not
+ * wait), then is answered 503 with Retry-After and nothing of it is published. Parsing a page and publishing its records takes several times the body's size in
  * heap: two 4.9 MB pages at once ran the 96 MB heap out of memory.
  */
 @ApplicationScoped
@@ -89,7 +90,9 @@ public class DigestsInFlight {
             context.next();
             return;
         }
-        if (System.nanoTime() < deadline) {
+        // An HTTP/2 request waiting unread would hold the connection's flow-control window, and with it the bodies of
+        // the other requests on that connection, the admitted ones included: it is answered at once instead.
+        if (System.nanoTime() < deadline && context.request().version() != HttpVersion.HTTP_2) {
             context.vertx().setTimer(RECHECK_MILLIS, id -> admitWithin(context, declared, share, deadline));
             return;
         }

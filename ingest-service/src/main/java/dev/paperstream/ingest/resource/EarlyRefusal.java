@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperstream.http.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -17,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
  * connection closed under them while they write loses the answer. So the body is read and discarded up to
  * {@code drain} bytes (or until the client pauses for {@value #IDLE_MILLIS} ms) before the problem is sent and the
  * connection closed: a body within that bound always gets its refusal read, a larger one is cut off. A client that
- * asked {@code Expect: 100-continue} has sent nothing yet and is answered at once.
+ * asked {@code Expect: 100-continue} has sent nothing yet and is answered at once, and so is an HTTP/2 request, whose
+ * stream alone ends: the connection it shares with other requests stays open.
  */
 final class EarlyRefusal {
 
@@ -35,7 +37,7 @@ final class EarlyRefusal {
             String... headers) {
         HttpServerRequest request = context.request();
         String expect = request.getHeader(HttpHeaders.EXPECT);
-        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+        if (request.version() == HttpVersion.HTTP_2 || expect != null && expect.equalsIgnoreCase("100-continue")) {
             answer(context, json, problem, headers);
             return;
         }
@@ -74,12 +76,17 @@ final class EarlyRefusal {
         }
         var response = context.response()
                 .setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close");
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             response.putHeader(headers[i], headers[i + 1]);
         }
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            // the connection carries other requests: only this stream ends, reset with its body unread
+            response.end(body);
+            return;
+        }
         // whatever is left of the body is not read
+        response.putHeader(HttpHeaders.CONNECTION, "close");
         response.end(body).onComplete(sent -> context.request().connection().close());
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -58,6 +62,42 @@ class DigestsInFlightTest {
                     .post("/digests?date=2026-06-03").then().statusCode(202);
             assertThat(topic.count()).isEqualTo(before + 1);
         }
+    }
+
+    @Test
+    void an_http2_digest_with_no_room_gets_503_at_once_and_its_connection_serves_the_next_digest() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        URI base = URI.create("http://localhost:" + RestAssured.port);
+        HttpResponse<String> upgraded = client.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        try (Socket holder = startPost(LARGE, DigestResourceTest.TOKEN)) {
+            awaitBytesInFlight(LARGE);
+            long started = System.nanoTime();
+            HttpResponse<String> busy = client.send(post(base, "HTTP/2 Digest Without Room", 1_000_000),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(busy.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(busy.body()).contains("/problems/busy");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered without waiting for room")
+                    .isLessThan(Duration.ofSeconds(3));
+        }
+        awaitBytesInFlight(0);
+        HttpResponse<String> accepted = client.send(post(base, "HTTP/2 Digest With Room", 1_000),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    }
+
+    /** A one-entry page of about {@code bytes} bytes. */
+    private static HttpRequest post(URI base, String title, int bytes) {
+        String page = title + "\n\n" + "An abstract padded with words. ".repeat(Math.max(1, bytes / 31)) + "\n";
+        return HttpRequest.newBuilder(base.resolve("/digests?date=2026-06-05"))
+                .header("Authorization", "Bearer " + DigestResourceTest.TOKEN)
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(page)).build();
     }
 
     /** Sends a POST's headers and none of its body, as a slow client would; the request stays open. */
