@@ -39,6 +39,7 @@ import dev.paperstream.ingest.domain.ParsedDigest;
 import dev.paperstream.ingest.domain.Text;
 import dev.paperstream.ingest.domain.UnsupportedFormatException;
 import dev.paperstream.ingest.service.DigestIngestion;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -50,6 +51,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /digests}: a digest in any supported format becomes entries on Kafka exactly once, or a refusal.
@@ -118,7 +121,15 @@ public class DigestResource {
             @Parameter(description = "Where the digest comes from, a free label")
             @QueryParam("source") String source,
             @Context UriInfo uri,
+            @Context RoutingContext routing,
             InputStream body) {
+        try (DigestsInFlight.Working share = DigestsInFlight.working(routing)) {
+            return submit(contentType, idempotencyKey, date, year, source, uri, body);
+        }
+    }
+
+    private Response submit(String contentType, String idempotencyKey, String date, String year, String source,
+            UriInfo uri, InputStream body) {
         refuseUnknownParameters(uri);
         MediaType mediaType = mediaType(contentType);
         DigestFormat format = DigestFormat.forMediaType(mediaType.getType() + "/" + mediaType.getSubtype());

@@ -1,6 +1,7 @@
 package dev.paperstream.ingest.resource;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,7 +22,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * Bounds the digest bytes ingest works on at once, so that concurrent large digests cannot run its heap out: a
  * {@code POST /digests} holds a share of {@code max-bytes-in-flight} as large as its declared Content-Length (the
- * body limit when it declares none) from before its body is read until its response ends. One that does not fit
+ * body limit when it declares none) from before its body is read until the resource's work on it ends (or, when
+ * the resource never starts, until the request ends). One that does not fit
  * waits, its body unread, up to {@code in-flight-wait} for others to end (HTTP/1.1; an HTTP/2 request does not
  * wait), then is answered 503 with Retry-After and nothing of it is published. Parsing a page and publishing its records takes several times the body's size in
  * heap: two 4.9 MB pages at once ran the 96 MB heap out of memory.
@@ -62,7 +64,58 @@ public class DigestsInFlight {
     }
 
     void install(@Observes Router router) {
-        router.post("/digests").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT).handler(this::admit);
+        // every POST, not only the path "/digests": the REST layer also routes "/digests;x=1" there
+        router.post().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT).handler(this::admit);
+    }
+
+    /**
+     * Marks the start of the resource's work on the admitted request, whose share is then released when that work
+     * ends (close the result) rather than when the request does: a client that sends its body and hangs up does not
+     * free the heap its digest still takes.
+     */
+    public static Working working(RoutingContext context) {
+        Share share = context.get(Share.KEY);
+        return share == null || !share.start() ? () -> { } : share::finish;
+    }
+
+    /** The resource's work on an admitted request; closing it releases the request's share. */
+    public interface Working extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A request's hold on the budget: admitted, then working, then released, each once. */
+    private static final class Share {
+        static final String KEY = Share.class.getName();
+        private static final int ADMITTED = 0;
+        private static final int WORKING = 1;
+        private static final int RELEASED = 2;
+
+        private final AtomicInteger state = new AtomicInteger(ADMITTED);
+        private final Semaphore budget;
+        private final int kib;
+
+        Share(Semaphore budget, int kib) {
+            this.budget = budget;
+            this.kib = kib;
+        }
+
+        boolean start() {
+            return state.compareAndSet(ADMITTED, WORKING);
+        }
+
+        void finish() {
+            if (state.compareAndSet(WORKING, RELEASED)) {
+                budget.release(kib);
+            }
+        }
+
+        /** The request ended (answered, refused, or its connection closed): releases unless the work goes on. */
+        void requestEnded() {
+            if (state.compareAndSet(ADMITTED, RELEASED)) {
+                budget.release(kib);
+            }
+        }
     }
 
     private void admit(RoutingContext context) {
@@ -86,7 +139,9 @@ public class DigestsInFlight {
             return;
         }
         if (budget.tryAcquire(share)) {
-            context.addEndHandler(ended -> budget.release(share));
+            Share held = new Share(budget, share);
+            context.put(Share.KEY, held);
+            context.addEndHandler(ended -> held.requestEnded());
             context.next();
             return;
         }

@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code drain} bytes (or until the client pauses for {@value #IDLE_MILLIS} ms) before the problem is sent and the
  * connection closed: a body within that bound always gets its refusal read, a larger one is cut off. A client that
  * asked {@code Expect: 100-continue} has sent nothing yet and is answered at once, and so is an HTTP/2 request, whose
- * stream alone ends: the connection it shares with other requests stays open.
+ * body is dropped as it arrives and whose stream alone ends: the connection it shares with others stays open.
  */
 final class EarlyRefusal {
 
@@ -37,7 +37,15 @@ final class EarlyRefusal {
             String... headers) {
         HttpServerRequest request = context.request();
         String expect = request.getHeader(HttpHeaders.EXPECT);
-        if (request.version() == HttpVersion.HTTP_2 || expect != null && expect.equalsIgnoreCase("100-continue")) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            // the body is read and dropped as it comes, so the connection's flow-control window, shared with the
+            // other requests on it, is credited back
+            request.handler(chunk -> { });
+            request.resume();
+            answer(context, json, problem, headers);
+            return;
+        }
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
             answer(context, json, problem, headers);
             return;
         }
@@ -81,7 +89,7 @@ final class EarlyRefusal {
             response.putHeader(headers[i], headers[i + 1]);
         }
         if (context.request().version() == HttpVersion.HTTP_2) {
-            // the connection carries other requests: only this stream ends, reset with its body unread
+            // the connection carries other requests: only this stream ends
             response.end(body);
             return;
         }

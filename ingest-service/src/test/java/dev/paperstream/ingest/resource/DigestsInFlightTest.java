@@ -25,8 +25,7 @@ import io.restassured.RestAssured;
 /**
  * Concurrent large digests are bounded by their bytes (max-bytes-in-flight, 5 MB by default) so they cannot run the
  * heap out: a POST beyond the bound waits, its body unread, for room (in-flight-wait, 3 s in tests), then is answered
- * 503 with Retry-After; the bound frees up when the requests holding it end, however they end. Requests without an
- * accepted token hold none of it.
+ * 503 with Retry-After; the bound frees up when the requests holding it end, however they end.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
@@ -39,16 +38,15 @@ class DigestsInFlightTest {
     @Test
     void a_digest_waits_for_room_among_the_bytes_in_flight_and_gets_503_when_none_is_made_in_time() throws IOException {
         try (DigestEntriesTopicReader topic = new DigestEntriesTopicReader();
-                Socket anonymous = startPost(LARGE, null)) {
+                Socket first = startPost(LARGE)) {
             int before = topic.count();
-            Socket first = startPost(LARGE, DigestResourceTest.TOKEN);
             awaitBytesInFlight(LARGE);
-            try (Socket second = startPost(SMALLER, DigestResourceTest.TOKEN)) {
+            try (Socket second = startPost(SMALLER)) {
                 // the first ends without its body: its share is free again, and the second, waiting, takes it
                 first.close();
                 awaitBytesInFlight(SMALLER);
 
-                try (Socket third = startPost(LARGE, DigestResourceTest.TOKEN)) {
+                try (Socket third = startPost(LARGE)) {
                     third.setSoTimeout(15_000);
                     String answer = new String(third.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     assertThat(answer).startsWith("HTTP/1.1 503").containsIgnoringCase("retry-after: 5")
@@ -65,13 +63,25 @@ class DigestsInFlightTest {
     }
 
     @Test
+    void a_post_to_the_digests_path_with_a_matrix_parameter_holds_its_share_too() throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("POST /digests;x=1?date=2026-06-04 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/plain\r\nAuthorization: Bearer " + DigestResourceTest.TOKEN + "\r\n"
+                    + "Content-Length: " + SMALLER + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            awaitBytesInFlight(SMALLER);
+        }
+        awaitBytesInFlight(0);
+    }
+
+    @Test
     void an_http2_digest_with_no_room_gets_503_at_once_and_its_connection_serves_the_next_digest() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         URI base = URI.create("http://localhost:" + RestAssured.port);
-        HttpResponse<String> upgraded = client.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upgraded = client.send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
-        try (Socket holder = startPost(LARGE, DigestResourceTest.TOKEN)) {
+        try (Socket holder = startPost(LARGE)) {
             awaitBytesInFlight(LARGE);
             long started = System.nanoTime();
             HttpResponse<String> busy = client.send(post(base, "HTTP/2 Digest Without Room", 1_000_000),
@@ -96,15 +106,15 @@ class DigestsInFlightTest {
         String page = title + "\n\n" + "An abstract padded with words. ".repeat(Math.max(1, bytes / 31)) + "\n";
         return HttpRequest.newBuilder(base.resolve("/digests?date=2026-06-05"))
                 .header("Authorization", "Bearer " + DigestResourceTest.TOKEN)
-                .header("Content-Type", "text/plain; charset=UTF-8")
+                .header("Content-Type", "text/plain; charset=UTF-8").timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(page)).build();
     }
 
     /** Sends a POST's headers and none of its body, as a slow client would; the request stays open. */
-    private static Socket startPost(int contentLength, String token) throws IOException {
+    private static Socket startPost(int contentLength) throws IOException {
         Socket socket = new Socket("localhost", RestAssured.port);
         socket.getOutputStream().write(("POST /digests?date=2026-06-04 HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: text/plain\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + "Content-Type: text/plain\r\nAuthorization: Bearer " + DigestResourceTest.TOKEN + "\r\n"
                 + "Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
