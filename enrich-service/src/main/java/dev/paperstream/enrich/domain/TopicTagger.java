@@ -109,6 +109,15 @@ public final class TopicTagger {
         return List.of(topics);
     }
 
+    /** Each topic's display name by its slug, as events name the topics of a paper. */
+    public Map<String, String> topicNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Topic topic : topics) {
+            names.put(topic.slug(), topic.name());
+        }
+        return names;
+    }
+
     /** The topics of a paper, best first; empty when nothing fits. */
     public List<TopicMatch> tag(String title, String abstractText) {
         Scratch s = scan(title, abstractText);

@@ -92,8 +92,7 @@ public class DigestEntryConsumer {
             // No entry is to blame when the taxonomy cannot be read, so every failure of it is waited out.
             Enricher enricher = retry.call(batch, "reading the taxonomy",
                     e -> database.isOutage(e) ? DATABASE_DOWN : "taxonomy unreadable", taxonomy::enricher);
-            Map<String, String> topicNames = new HashMap<>();
-            enricher.tagger().topics().forEach(t -> topicNames.put(t.slug(), t.name()));
+            Map<String, String> topicNames = enricher.tagger().topicNames();
             List<Prepared> prepared = new ArrayList<>();
             List<DeadLetters.DeadLetter> dead = new ArrayList<>();
             List<ConsumerRecord<String, String>> sources = new ArrayList<>(records.count());

@@ -3,7 +3,6 @@ package dev.paperstream.enrich.startup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +35,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaProducer;
  * Does at start-up what the first digest would otherwise wait for: the producers' metadata of the topics they write
  * (a first send blocks on it), the taxonomy read from the database (the first transaction, Hibernate's first query,
  * a pooled connection), a run of the enricher over the topics' own example papers and descriptions, and a rehearsal
- * of a batch made of the topics' texts and examples: read from their JSON, enriched, stored in a transaction that is rolled back, and
- * their events built. Nothing is written to the catalogue or sent. {@link WarmUpReadiness} reports the service ready
+ * of a batch made of the topics' texts and examples: read from their JSON, enriched, stored in a transaction that is
+ * rolled back, and their events built. Nothing is written to the catalogue or sent. {@link WarmUpReadiness} reports the service ready
  * once it is done.
  */
 @ApplicationScoped
@@ -111,8 +110,7 @@ public class WarmUp {
     /** The consumer's path for one batch, as {@code DigestEntryConsumer} runs it, minus the sends and the commit. */
     private void rehearseBatch() {
         Enricher enricher = taxonomy.enricher();
-        Map<String, String> topicNames = new HashMap<>();
-        enricher.tagger().topics().forEach(t -> topicNames.put(t.slug(), t.name()));
+        Map<String, String> topicNames = enricher.tagger().topicNames();
         List<Paper> papers = new ArrayList<>();
         for (Topic topic : enricher.tagger().topics()) {
             papers.add(new Paper(topic.name(), topic.description()));

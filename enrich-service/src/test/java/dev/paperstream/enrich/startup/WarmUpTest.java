@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +52,7 @@ class WarmUpTest {
     @Test
     void a_rehearsed_batch_answers_the_events_a_commit_would_and_stores_none_of_them() {
         Enricher enricher = taxonomy.enricher();
-        Map<String, String> topicNames = new HashMap<>();
-        enricher.tagger().topics().forEach(t -> topicNames.put(t.slug(), t.name()));
+        Map<String, String> topicNames = enricher.tagger().topicNames();
         DigestEntryV1 entry = Entries.entry("d-rehearsal", LocalDate.of(2026, 6, 1), 1, 1,
                 "Rehearsing Retrieval-Augmented Generation for Question Answering",
                 "We retrieve passages for a large language model and measure exact match on open-domain QA benchmarks.");

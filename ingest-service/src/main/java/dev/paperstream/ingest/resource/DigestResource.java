@@ -52,8 +52,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.vertx.ext.web.RoutingContext;
-
 /**
  * {@code POST /digests}: a digest in any supported format becomes entries on Kafka exactly once, or a refusal.
  * Every media type is let in and dispatched here, so an unknown one gets this service's 415 problem.

@@ -23,14 +23,15 @@ import jakarta.ws.rs.core.Response;
  * Bounds the digest bytes ingest works on at once, so that concurrent large digests cannot run its heap out: a
  * {@code POST /digests} holds a share of {@code max-bytes-in-flight} as large as its declared Content-Length (the
  * body limit when it declares none) from before its body is read until the resource's work on it ends (or, when
- * the resource never starts, until the request ends). One that does not fit
- * waits, its body unread, up to {@code in-flight-wait} for others to end (HTTP/1.1; an HTTP/2 request does not
- * wait), then is answered 503 with Retry-After and nothing of it is published. Parsing a page and publishing its records takes several times the body's size in
- * heap: two 4.9 MB pages at once ran the 96 MB heap out of memory.
+ * the resource never starts, until the request ends). One that does not fit waits, its body unread, up to
+ * {@code in-flight-wait} for others to end (HTTP/1.1; an HTTP/2 request does not wait), then is answered 503 with
+ * Retry-After and nothing of it is published. Parsing a page and publishing its records takes several times the
+ * body's size in heap: two 4.9 MB pages at once ran the 96 MB heap out of memory.
  */
 @ApplicationScoped
 public class DigestsInFlight {
 
+    static final String GAUGE = "paperstream.ingest.digest.bytes.in.flight";
     private static final int KIB = 1024;
     private static final long RECHECK_MILLIS = 20;
 
@@ -43,8 +44,6 @@ public class DigestsInFlight {
     private final ObjectMapper json;
     private final DigestOutcomes outcomes;
     private final ApiTokens tokens;
-
-    static final String GAUGE = "paperstream.ingest.digest.bytes.in.flight";
 
     public DigestsInFlight(IngestConfig config, ObjectMapper json, DigestOutcomes outcomes, ApiTokens tokens,
             MeterRegistry registry) {
